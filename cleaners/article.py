@@ -1,0 +1,81 @@
+"""The one type that flows through nadif: `Article`, and `Removal`, its audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Article", "Removal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One dropped line: where it was, what it said, what kind of boilerplate, which rule.
+
+    `line` is the 1-based line number in the cleaned input (the dump, or the text that
+    extraction produced from HTML).
+    """
+
+    line: int
+    text: str
+    kind: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.text, "kind": self.kind, "rule": self.rule}
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article.
+
+    `paragraphs` is the kept body in order (the title is not part of it); `text` is
+    derived from it. `removed` lists every dropped line; `flags` are quality signals
+    (see `cleaners.quality`).
+    """
+
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    site: str | None = None
+    source: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    published: str | None = None
+    author: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """One JSON-ready object with stable field names and order."""
+        return {
+            "source": self.source,
+            "url": self.url,
+            "site": self.site,
+            "lang": self.lang,
+            "title": self.title,
+            "published": self.published,
+            "author": self.author,
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "flags": list(self.flags),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            title=data.get("title"),
+            paragraphs=list(data.get("paragraphs") or []),
+            site=data.get("site"),
+            source=data.get("source"),
+            url=data.get("url"),
+            lang=data.get("lang"),
+            published=data.get("published"),
+            author=data.get("author"),
+            removed=[Removal(**r) for r in data.get("removed") or []],
+            flags=list(data.get("flags") or []),
+        )

@@ -1,0 +1,148 @@
+"""The generic rules: the fallback that cleans any site, with or without a site module.
+
+Two families:
+- phrase rules, built from `cleaners.lexicon` (per language, per kind);
+- shape rules, language-free: counter lines, template placeholders, strings of social
+  network names, breadcrumbs, date-only lines, bylines.
+Block and position rules (related-item blocks, the title, repeats, what stands before the
+title or after the comment section) live in `cleaners.structure`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+from .lexicon import LEXICON
+from .rules import LineRule, Where, drop_line
+
+__all__ = ["generic_rules"]
+
+# Where each kind may fire by default: phrases that could be ordinary words inside an
+# article (share, follow, newsletter, menu labels) only count outside the body core.
+_KIND_WHERE: Final[dict[str, Where]] = {
+    "share": "edge",
+    "nav": "edge",
+    "cookie": "edge",
+    "newsletter": "edge",
+}
+
+_SOCIAL = (
+    r"facebook|fb|twitter|x|instagram|insta|youtube|whatsapp|telegram|linkedin|pinterest|"
+    r"tiktok|snapchat|reddit|tumblr|vk|messenger|flickr|soundcloud|github|blogger|rss|"
+    r"email|e-mail|mail|print|google-?play|google|app-?store|apple|android|threads|"
+    r"khamsat|mostaql|tradent|ana|baaeed|nabd|dailymotion|vimeo|skype|viber|line"
+)
+
+_AR_MONTHS = (
+    r"يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يونيه|يوليوز|يوليو|غشت|أغسطس|شتنبر|سبتمبر|"
+    r"أكتوبر|اكتوبر|نونبر|نوفمبر|دجنبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|"
+    r"أيلول|تشرين الأول|تشرين الثاني|كانون الأول"
+)
+_AR_DAYS = r"الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد"
+_FR_MONTHS = r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_FR_DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_EN_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_EN_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_WORD = rf"{_AR_MONTHS}|{_AR_DAYS}|{_FR_MONTHS}|{_FR_DAYS}|{_EN_MONTHS}|{_EN_DAYS}|am|pm|gmt|utc|h|ص|م|الساعة|le|à|on|at"
+
+
+def _shape_rules() -> tuple[LineRule, ...]:
+    return (
+        drop_line(
+            "counters",
+            # share / like / comment counters: digits and separators only, e.g. "48", "0 54", "1.2k"
+            r"[+]?\d[\d\s.,:/|·•+%-]*[km]?(\s+\d[\d\s.,:/|·•+%-]*[km]?)*",
+            kind="share",
+            max_len=30,
+        ),
+        drop_line(
+            "view-counters",
+            r"\d[\d\s.,]*[km]? ?(views?|vues?|lectures?|مشاهدة|مشاهدات|قراءة|قراءات|زيارة)",
+            r"(views?|vues?|مشاهدة|مشاهدات|قراءات)\s*:?\s*\d[\d\s.,]*[km]?",
+            kind="widget",
+            max_len=40,
+        ),
+        drop_line(
+            "template-placeholders",
+            # unrendered template tokens: snake_case identifiers glued together
+            # ("spot_imgspot_img"), mustache/shortcode/percent tokens, JS leftovers
+            r"([a-z][a-z0-9]*(_[a-z0-9]+)+)+",
+            r"\{\{[^{}]{1,80}\}\}",
+            r"\[/?[a-z_]+( [^\[\]]{0,200})?\]",
+            r"%[a-z_]{2,40}%",
+            r"undefined|null|nan|\[object object\]",
+            kind="widget",
+            max_len=300,
+        ),
+        drop_line(
+            "social-icons",
+            # a share/follow bar flattened to text: only social network names, possibly glued
+            rf"((?:{_SOCIAL})[\s\-_|/·•,]*)+",
+            kind="share",
+            max_len=200,
+            where="edge",
+        ),
+        drop_line(
+            "breadcrumbs",
+            r"[^.!?؟]{1,40}(\s[»›>/|]\s[^.!?؟»›>|]{1,60}){2,}",
+            kind="nav",
+            max_len=200,
+            where="edge",
+        ),
+        drop_line(
+            "date-only",
+            rf"(\s|[-–—,:/.،()|]|\d|{_DATE_WORD})+",
+            kind="date",
+            max_len=80,
+            where="edge",
+        ),
+        drop_line(
+            "bylines",
+            r"(بقلم|كتب|كتبت|تحرير|إعداد|اعداد|حاوره|حاورته|ترجمة|متابعة|تقرير)\s*:\s*[^.!؟:]{2,40}",
+            r"بقلم\s+[^.!؟:]{2,40}",
+            r"[^.!؟:]{2,30}\s*:\s*(متابعة|متابعات|خاص|تقرير)",
+            r"\(?(و\.? ?م\.? ?ع|ا ف ب|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
+            r"(par|by)\s+[\w'’.-]+(\s+[\w'’.-]+){0,3}(\s+(et|and)\s+[\w'’.-]+(\s+[\w'’.-]+){0,2})?(\s*[,|/-]\s*[\w'’.-]+){0,2}",
+            kind="byline",
+            max_len=80,
+            where="edge",
+        ),
+    )
+
+
+def _lexicon_rules() -> tuple[LineRule, ...]:
+    rules: list[LineRule] = []
+    for lang, (full, inline) in LEXICON.items():
+        for kind, patterns in full.items():
+            rules.append(
+                drop_line(
+                    f"{lang}-{kind}",
+                    *patterns,
+                    kind=kind,
+                    max_len=400,
+                    where=_KIND_WHERE.get(kind, "any"),
+                    opens_block=kind == "related",
+                )
+            )
+        for kind, patterns in inline.items():
+            rules.append(
+                drop_line(
+                    f"{lang}-{kind}-phrase",
+                    *patterns,
+                    kind=kind,
+                    max_len=600,
+                    where=_KIND_WHERE.get(kind, "any"),
+                    full=False,
+                )
+            )
+    return tuple(rules)
+
+
+@cache
+def generic_rules() -> tuple[LineRule, ...]:
+    """All generic line rules, compiled once per process (on first use, not at import)."""
+    return _shape_rules() + _lexicon_rules()

@@ -1,0 +1,221 @@
+"""Phrase lexicons of generic boilerplate, per language and per kind.
+
+Each entry is a regex alternative matched against the folded line (lower case, Arabic
+letter variants folded: write natural spelling, `drop_line` folds it). They name kinds of
+boilerplate that news templates and CMSs print — comment forms, comment policies, share
+bars, "read also" headers, cookie and newsletter prompts, empty-widget messages — never
+one page's text. `cleaners.generic` turns them into rules; a site module adds only what
+its own template prints.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["LEXICON", "Lexicon"]
+
+# kind -> alternatives; "full" lexicons match a whole line, "inline" ones a phrase inside it
+Lexicon = dict[str, tuple[str, ...]]
+
+_AR_FULL: Final[Lexicon] = {
+    "comment-form": (
+        r"(اترك|اكتب|اضف|أضف|شارك) (ردا?|رداً|تعليقا?|تعليقاً|تعليقك|رأيك)",
+        r"(اترك|اضف|أضف) (ردا|تعليقا) (على|إلغاء الرد).*",
+        r"إلغاء الرد",
+        r"(إرسال|ارسال|أرسل|نشر) (التعليق|تعليق|الرد)",
+        r"لن يتم نشر (عنوان )?بريدك الإلكتروني\.?.*",
+        r"(الحقول|الخانات) (الإلزامية|المطلوبة|الاجبارية) (مشار إليها|معلمة|محددة).*",
+        r"احفظ اسمي.*",
+        r"(الاسم|البريد الإلكتروني|الموقع الإلكتروني|التعليق) ?\*",
+        r"يجب (عليك )?تسجيل الدخول (لكتابة|لنشر|لإضافة) (تعليق|التعليق).*",
+    ),
+    "comments": (
+        r"(عدد )?(التعليقات|تعليقات|التعليق|تعليق|الردود|ردود)[ :()\d]*",
+        r"\(?\d+\)? ?(تعليقات|تعليق|ردود|رد)",
+        r"(لا توجد|لا يوجد|ليس هناك) (أي )?(تعليقات|تعليق)( بعد)?\.?",
+        r"(كن|كوني) (أول|اول) من (يعلق|يعلّق|يضيف تعليقا?).*",
+    ),
+    "comment-policy": (
+        r"(شروط|قواعد|ضوابط|سياسة) (النشر|التعليق|التعليقات)\s*:?",
+    ),
+    "related": (
+        r"(مواضيع|مقالات|أخبار|اخبار|مقالات|تقارير|قصص|منشورات|مواد) (ذات صلة|مشابهة|متعلقة|مرتبطة|قد تهمك|ذات علاقة)\s*:?",
+        r"ذات صلة\s*:?",
+        r"(اقرأ|إقرأ|طالع|شاهد) (أيضا|أيضاً|كذلك|المزيد)\s*:?",
+        r"(قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|الأكثر قراءة|الأكثر مشاهدة|الأكثر تعليقا)( أيضا)?\s*:?",
+        r"(المزيد من|مزيد من) (الأخبار|المقالات|المواضيع)\s*:?",
+    ),
+    "share": (
+        r"(شارك|شاركي|شاركوا|مشاركة|انشر)( هذا| هذه)?( المقال| الخبر| الموضوع| الصفحة| الرابط)?( على| عبر)?( \S+){0,3}",
+        r"(تابعونا|تابعنا|تابعوا) (على|عبر).{0,60}",
+        r"(نسخ|انسخ) (الرابط|الرابط المختصر)",
+        r"طباعة",
+    ),
+    "chrome": (
+        r":?\s*(آخر تحديث|تاريخ النشر|تاريخ التحديث|نشر في|تم النشر في|نشر بتاريخ|محدث)\s*:?",
+    ),
+    "nav": (
+        r"(الرئيسية|الصفحة الرئيسية)(\s*[»›>/|\\-]\s*.{0,60})?",
+        r"(أخبار|اخبار|آخر الأخبار|اخر الاخبار) (عاجلة|ساخنة|الساعة|اليوم)\s*:?",
+        r"(آخر|اخر|أحدث) (الأخبار|المقالات|المواضيع|المستجدات)\s*:?",
+        r"عاجل\s*:?",
+        r"(القائمة|بحث|ابحث|البحث|ابحث عن)\s*:?",
+        r"(المقال|الخبر|الموضوع) (السابق|التالي)\s*:?",
+    ),
+    "widget": (
+        r"(لم يتم العثور على|لا توجد|لا يوجد) (نتائج|نتيجة|أي نتائج)\.?",
+        r"(جار|جاري) (التحميل|التحمیل)\.*",
+        r"(تحميل|عرض) (المزيد|مزيد)\.*",
+    ),
+    "ad": (r"(إعلان|اعلان|إعلانات)( ممول)?",),
+    "cookie": (
+        r".{0,80}(ملفات )?(تعريف الارتباط|الكوكيز|كوكيز).{0,200}",
+        r"(أوافق|موافق|قبول)( على)?( الكل| ملفات تعريف الارتباط)?",
+    ),
+    "newsletter": (
+        r".{0,40}(النشرة البريدية|القائمة البريدية|نشرتنا الإخبارية|النشرة الإخبارية).{0,120}",
+        r"(اشترك|إشترك|اشتركوا)( الآن)?( مجانا)?",
+        r"(اشترك|إشترك|اشتركوا)( الآن)?( في| ب)( النشرة| القناة| قناتنا| خدمة| حسابنا| قائمتنا)[^.!؟]{0,40}",
+    ),
+}
+
+_AR_INLINE: Final[Lexicon] = {
+    "comment-policy": (
+        r"(التعليقات|الآراء|المواد) (المنشورة )?(تعبر|لا تعبر|تمثل|لا تمثل) .{0,20}(عن )?(رأي|آراء) (كتابها|كاتبيها|أصحابها|اصحابها)",
+        r"(لا تعبر|لا تمثل) (بالضرورة )?عن (رأي|آراء|وجهة نظر) (الموقع|الجريدة|الصحيفة|إدارة|ادارة)",
+        r"(عدم|تجنب) (الإساءة|الاساءة) (للكاتب|للأشخاص|للاشخاص|للمقدسات)",
+        r"(تحتفظ|يحتفظ) (الجريدة|الموقع|إدارة الموقع) بحق (حذف|عدم نشر)",
+    ),
+}
+
+_FR_FULL: Final[Lexicon] = {
+    "comment-form": (
+        r"(laisser|laissez|ajouter|poster|écrire) (un|une|votre) (commentaire|réponse)",
+        r"(annuler|répondre)( la)? réponse",
+        r"(publier|envoyer|poster) (le|un|mon) commentaire",
+        r"votre adresse (e-mail|email|de messagerie|électronique) ne sera pas publiée\.?.*",
+        r"les champs obligatoires sont indiqués.*",
+        r"enregistrer mon nom.*",
+        r"(nom|e-mail|email|site web|commentaire) ?\*",
+        r"vous devez (être connecté|vous connecter) pour (publier|poster) un commentaire\.?",
+    ),
+    "comments": (
+        r"\(?\d+\)? ?(commentaires?|réactions?|réponses?)",
+        r"(commentaires?|réactions?)[ :()\d]*",
+        r"(aucun|pas de) commentaire( pour le moment| pour l'instant)?\.?",
+        r"soyez (le premier|la première) à (commenter|réagir).*",
+    ),
+    "comment-policy": (r"(charte|règles?) (de modération|des commentaires|de publication)\s*:?",),
+    "related": (
+        r"(à|a) lire (aussi|également|egalement)\s*:?.{0,160}",
+        r"lire (aussi|également|la suite)\s*:?.{0,160}",
+        r"(sur le même sujet|dans la même rubrique|articles? (similaires|liés|associés|recommandés))\s*:?",
+        r"(vous aimerez aussi|vous pourriez aussi aimer|les plus lus|les plus (commentés|partagés))\s*:?",
+        r"(voir|découvrir) aussi\s*:?.{0,160}",
+    ),
+    "share": (
+        r"(partager|partagez)( (cet|l') ?article)?( sur| par)?( \S+){0,3}",
+        r"(suivez|suivre)[- ]nous( sur)?.{0,60}",
+        r"(imprimer|copier le lien|envoyer par (e-?mail|courriel))",
+    ),
+    "chrome": (r"(dernière mise à jour|mis à jour|publié) ?(le)?\s*:?",),
+    "nav": (
+        r"accueil(\s*[»›>/|\\-]\s*.{0,60})?",
+        r"(à la une|dernières (nouvelles|infos|actualités)|flash info|en direct)\s*:?",
+        r"(menu|rechercher|recherche)\s*:?",
+        r"article (précédent|suivant)\s*:?",
+    ),
+    "widget": (
+        r"aucun résultat( trouvé)?\.?",
+        r"(chargement|chargement en cours)( …|\.\.\.)?",
+        r"(voir|afficher|charger) plus( d'articles)?",
+    ),
+    "ad": (r"(publicité|annonce|contenu sponsorisé|sponsorisé)",),
+    "cookie": (
+        r".{0,120}(cookies?|traceurs).{0,240}(accepte|utilis|consent|navigation|paramétr).{0,200}",
+        r"(tout )?(accepter|refuser)( (tout|les cookies))?",
+        r"(paramétrer|gérer) (les )?cookies",
+    ),
+    "newsletter": (
+        r".{0,60}newsletter.{0,120}",
+        r"(abonnez|inscrivez)[- ]vous.{0,120}",
+        r"votre (adresse )?(e-mail|email)",
+    ),
+}
+
+_FR_INLINE: Final[Lexicon] = {
+    "comment-policy": (
+        r"(les )?(commentaires|propos|opinions) .{0,40}(n'engagent que|ne reflètent pas|relèvent de la seule responsabilité)",
+        r"(tout|les) commentaires? (injurieux|diffamatoires?|insultants?) .{0,40}(supprimés?|modérés?)",
+    ),
+}
+
+_EN_FULL: Final[Lexicon] = {
+    "comment-form": (
+        r"leave (a|your) (reply|comment|response)( to .{0,120})?",
+        r"(post|submit|add) (a |your )?comment",
+        r"cancel reply",
+        r"your email address will not be published\.?.*",
+        r"required fields are marked.*",
+        r"save my name, email.*",
+        r"(name|email|website|comment) ?\*",
+        r"you must be logged in to post a comment\.?",
+    ),
+    "comments": (
+        r"\(?\d+\)? ?(comments?|responses?|replies)",
+        r"(comments?|responses?)[ :()\d]*",
+        r"no comments?( yet)?\.?",
+        r"(be the first to comment|join the (conversation|discussion)).*",
+        r"(view|show|load|read) (all )?(\d+ )?comments",
+    ),
+    "comment-policy": (r"(comment|commenting|community) (policy|guidelines|rules)\s*:?",),
+    "related": (
+        r"(read|see) (also|more|next)\s*:?.{0,160}",
+        r"related( (articles?|posts?|stories|news|content|coverage|topics|reading))?\s*:?",
+        r"(more (from|on|stories|news)|recommended( for you| stories| reading)?|you (may|might) (also )?like|trending( now)?|most (read|popular|viewed))\b[^.!?]{0,40}",
+        r"(editor'?s picks|top stories|latest (news|stories|posts))\s*:?",
+    ),
+    "share": (
+        r"(share|tweet|pin|email)( (this|the) (article|story|post|page))?( on| via| with)?( \S+){0,3}",
+        r"follow us( on)?.{0,60}",
+        r"(print|copy link|copy url)( this (article|page))?",
+        r"(click|tap) to share.{0,80}",
+    ),
+    "chrome": (r"(last )?(updated|published|posted)( on| at)?\s*:?",),
+    "nav": (
+        r"home(\s*[»›>/|\\-]\s*.{0,60})",
+        r"(breaking( news)?|latest news|live updates?|skip to (main )?content|menu|search)\s*:?",
+        r"(previous|next) (article|post|story)\s*:?.{0,160}",
+    ),
+    "widget": (
+        r"no (results|posts) found\.?",
+        r"loading(\.\.\.|…)?",
+        r"(load|show|view) more( (articles|stories|posts))?",
+    ),
+    "ad": (r"(advertisement|sponsored( content)?|ad|adverti[sz]ing|story continues below( advertisement)?)",),
+    "cookie": (
+        r"(?=.*\b(accept|consent|brows|experience|privacy|policy|settings|preferences|website|our site)).{0,120}\bcookies?\b.{0,240}",
+        r"(accept|reject|decline|allow)( all)?( cookies)?",
+        r"(manage|cookie) (preferences|settings)",
+    ),
+    "newsletter": (
+        r".{0,60}newsletters?\b.{0,120}",
+        r"(subscribe|sign up)( now| today)?( to| for)?.{0,120}",
+        r"enter your e-?mail( address)?.{0,40}",
+    ),
+}
+
+_EN_INLINE: Final[Lexicon] = {
+    "comment-policy": (
+        r"(comments|views|opinions) (expressed )?.{0,40}(are (those|the views) of|do not (necessarily )?(reflect|represent))",
+        r"(comments are|all comments are) (moderated|reviewed)",
+        r"we reserve the right to (remove|delete|edit) (any )?comments?",
+    ),
+}
+
+LEXICON: Final[dict[str, tuple[Lexicon, Lexicon]]] = {
+    # language -> (whole-line phrases, phrases found inside a line)
+    "ar": (_AR_FULL, _AR_INLINE),
+    "fr": (_FR_FULL, _FR_INLINE),
+    "en": (_EN_FULL, _EN_INLINE),
+}

@@ -1,0 +1,266 @@
+"""The line-cleaning pipeline: lines in, `Article` out, every dropped line accounted for.
+
+    normalise -> site rules + generic rules ("any") -> body core -> edge rules
+      -> related-item blocks -> title, text before the title, title repeats
+      -> what follows the comment section -> repeated paragraphs -> quality flags
+
+It is pure: no I/O, no site names. A site contributes its name and its rules; the HTML
+path contributes a title hint taken from the page's metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from .article import Article, Removal
+from .generic import generic_rules
+from .lang import detect_lang
+from .normalize import fold
+from .quality import quality_flags
+from .rules import LineRule
+from .structure import (
+    SHORT_WORDS,
+    is_headline_like,
+    is_long,
+    is_truncated,
+    paragraph_key,
+    word_count,
+)
+
+__all__ = ["clean_lines"]
+
+GENERIC: Final = "generic"
+_COMMENT_SECTION: Final = frozenset({"comments", "comment-form", "comment-policy"})
+MIN_REPEAT_KEY: Final = 20  # shorter lines ("***", "Photo") may legitimately repeat
+KICKER_MAX_WORDS: Final = 3
+LONG_HEADLINE_WORDS: Final = 22  # a headline of up to this many words may look like body text
+
+
+@dataclass(slots=True)
+class _Drop:
+    kind: str
+    rule: str
+    opens_block: bool = False
+
+
+class _Doc:
+    """Working state of one document: its lines, folded keys and the drops so far."""
+
+    __slots__ = ("drops", "folded", "lines", "max_rule_len")
+
+    def __init__(self, lines: Sequence[str], max_rule_len: int) -> None:
+        self.lines = lines
+        self.max_rule_len = max_rule_len
+        self.folded: list[str | None] = [None] * len(lines)
+        self.drops: list[_Drop | None] = [None] * len(lines)
+
+    def key(self, i: int) -> str:
+        f = self.folded[i]
+        if f is None:
+            f = self.folded[i] = fold(self.lines[i])
+        return f
+
+    def kept(self, i: int) -> bool:
+        return bool(self.lines[i]) and self.drops[i] is None
+
+    def drop(self, i: int, kind: str, rule: str) -> None:
+        if self.drops[i] is None:
+            self.drops[i] = _Drop(kind, rule)
+
+    def next_kept(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.lines)):
+            if self.lines[j] and self.drops[j] is None:
+                return j
+        return None
+
+
+def _apply_rules(doc: _Doc, rules: Sequence[tuple[str, LineRule]], indices: range) -> None:
+    for i in indices:
+        line = doc.lines[i]
+        if not line or doc.drops[i] is not None or len(line) > doc.max_rule_len:
+            continue
+        folded = doc.key(i)
+        for namespace, rule in rules:
+            if rule.matches(folded):
+                doc.drops[i] = _Drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
+                break
+
+
+def _body_core(doc: _Doc) -> tuple[int, int]:
+    """First and last kept long line; (len, -1) when there is none (all lines are edge)."""
+    longs = [i for i in range(len(doc.lines)) if doc.kept(i) and is_long(doc.lines[i])]
+    return (longs[0], longs[-1]) if longs else (len(doc.lines), -1)
+
+
+def _related_blocks(doc: _Doc, last: int) -> None:
+    """After a related header: tab labels, headline + truncated-excerpt pairs, excerpts.
+
+    After the body (a header past the last long line), plain headline lists count too.
+    """
+    rule = f"{GENERIC}/related-block"
+    for h, d in enumerate(doc.drops):
+        if d is None or not d.opens_block:
+            continue
+        after_body = h > last
+        items = 0
+        j = doc.next_kept(h)
+        while j is not None:
+            line = doc.lines[j]
+            nxt = doc.next_kept(j)
+            if is_truncated(line) and not is_long(line.rstrip(".… ")) or is_truncated(line) and items:
+                pass
+            elif is_headline_like(line) and nxt is not None and is_truncated(doc.lines[nxt]):
+                pass
+            elif items == 0 and word_count(line) <= KICKER_MAX_WORDS and not is_long(line):
+                pass  # a tab or filter label of the block ("All", "Latest")
+            elif after_body and not is_long(line):
+                pass
+            else:
+                break
+            doc.drop(j, "related", rule)
+            items += 1
+            j = nxt
+
+
+def _find_title(doc: _Doc, first: int, hint: str | None) -> int | None:
+    kept = [i for i in range(len(doc.lines)) if doc.kept(i)]
+    if hint:
+        hint_key = paragraph_key(fold(hint))
+        for i in kept:
+            if paragraph_key(doc.key(i)) == hint_key:
+                return i
+        return None
+    candidates = [i for i in kept if i < first and is_headline_like(doc.lines[i])]
+    if not candidates and first < len(doc.lines) and _long_headline(doc, first):
+        candidates = [first]
+    if not candidates:
+        return None
+    keys = [paragraph_key(doc.key(i)) for i in kept]
+    for i in candidates:  # a headline printed more than once is the title
+        if keys.count(paragraph_key(doc.key(i))) > 1:
+            return i
+    for n, i in enumerate(candidates):
+        following = candidates[n + 1] if n + 1 < len(candidates) else None
+        is_kicker = (
+            word_count(doc.lines[i]) <= KICKER_MAX_WORDS
+            and following is not None
+            and following == doc.next_kept(i)
+            and word_count(doc.lines[following]) > word_count(doc.lines[i])
+        )
+        if not is_kicker:
+            return i
+    return candidates[-1]
+
+
+def _long_headline(doc: _Doc, i: int) -> bool:
+    """The first long line is still the title when it reads as one and body text follows."""
+    nxt = doc.next_kept(i)
+    return (
+        word_count(doc.lines[i]) <= LONG_HEADLINE_WORDS
+        and is_headline_like(doc.lines[i])
+        and nxt is not None
+        and is_long(doc.lines[nxt])
+    )
+
+
+def _title_and_surroundings(doc: _Doc, title: int) -> None:
+    key = paragraph_key(doc.key(title))
+    for i in range(len(doc.lines)):
+        if i == title or not doc.kept(i):
+            continue
+        if paragraph_key(doc.key(i)) == key:
+            doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat")
+        elif i < title and not is_long(doc.lines[i]):
+            doc.drop(i, "nav", f"{GENERIC}/before-title")
+
+
+def _after_comments(doc: _Doc, last: int) -> None:
+    """Past the body, a comment section ends the article: what follows is page furniture."""
+    start = next(
+        (i for i in range(last + 1, len(doc.lines)) if (d := doc.drops[i]) and d.kind in _COMMENT_SECTION),
+        None,
+    )
+    if start is None:
+        return
+    for i in range(start + 1, len(doc.lines)):
+        if doc.kept(i) and word_count(doc.lines[i]) <= SHORT_WORDS:
+            doc.drop(i, "nav", f"{GENERIC}/after-comments")
+
+
+def _repeats(doc: _Doc, title: int | None) -> None:
+    seen: set[str] = set()
+    for i in range(len(doc.lines)):
+        if i == title or not doc.kept(i):
+            continue
+        key = paragraph_key(doc.key(i))
+        if len(key) < MIN_REPEAT_KEY:
+            continue
+        if key in seen:
+            doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph")
+        else:
+            seen.add(key)
+
+
+def clean_lines(
+    lines: Sequence[str],
+    *,
+    site: str | None = None,
+    site_rules: Sequence[LineRule] = (),
+    title_hint: str | None = None,
+    expected_lang: str | None = None,
+) -> Article:
+    """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices."""
+    ruleset = [(site, r) for r in site_rules if site] + [(GENERIC, r) for r in generic_rules()]
+    max_rule_len = max(r.max_len for _, r in ruleset)
+    doc = _Doc(lines, max_rule_len)
+    everywhere = [(ns, r) for ns, r in ruleset if r.where == "any"]
+    head_rules = [(ns, r) for ns, r in ruleset if r.where in ("edge", "head")]
+    tail_rules = [(ns, r) for ns, r in ruleset if r.where in ("edge", "tail")]
+
+    def apply_edge_rules(first: int, last: int) -> None:
+        n = len(lines)
+        _apply_rules(doc, head_rules, range(0, min(first, n)))
+        _apply_rules(doc, tail_rules, range(max(last + 1, first), n))
+
+    _apply_rules(doc, everywhere, range(len(lines)))
+    first, last = _body_core(doc)
+    apply_edge_rules(first, last)
+    _related_blocks(doc, last)
+    # related blocks can hold lines that looked like body text: the core may shrink
+    core = _body_core(doc)
+    if core != (first, last):
+        first, last = core
+        apply_edge_rules(first, last)
+    title = _find_title(doc, first, title_hint)
+    if title is not None:
+        _title_and_surroundings(doc, title)
+    _after_comments(doc, last)
+    _repeats(doc, title)
+
+    removed = [
+        Removal(line=i + 1, text=lines[i], kind=d.kind, rule=d.rule)
+        for i, d in enumerate(doc.drops)
+        if d is not None
+    ]
+    paragraphs = [lines[i] for i in range(len(lines)) if i != title and doc.kept(i)]
+    title_text = lines[title] if title is not None else (title_hint or None)
+    lang = detect_lang("\n".join(paragraphs) or "\n".join(lines))
+    flags = quality_flags(
+        title_text,
+        paragraphs,
+        removed,
+        input_chars=sum(len(line) for line in lines),
+        lang=lang,
+        expected_lang=expected_lang,
+    )
+    return Article(
+        title=title_text,
+        paragraphs=paragraphs,
+        site=site,
+        lang=lang,
+        removed=removed,
+        flags=flags,
+    )
+

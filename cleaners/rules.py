@@ -1,0 +1,87 @@
+"""Line rules: named, data-only descriptions of one kind of boilerplate line.
+
+A rule never sees the raw line: it sees `fold(line)` (see `cleaners.normalize.fold`), so
+patterns are written lower-case with Arabic letters in folded form — and `drop_line`
+folds the Arabic in the patterns it is given, so authors can write natural spelling.
+
+`where` says where a rule may fire:
+- "any":  anywhere in the document (the phrase is boilerplate wherever it stands);
+- "edge": only outside the body core, i.e. before the first or after the last long
+  paragraph — for lines (bylines, ticker labels, category links) that would be ordinary
+  words inside an article;
+- "head" / "tail": only before the body core / only after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .normalize import fold_arabic
+
+__all__ = ["LineRule", "Where", "drop_line"]
+
+Where = Literal["any", "edge", "head", "tail"]
+_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """Drop a line whose folded text matches `pattern` (and is at most `max_len` long).
+
+    `id` is local (`share-counters`); the pipeline reports it with its namespace
+    (`generic/share-counters`, `elaph/share-counters`). `opens_block` marks a header after
+    which a block of related-item lines follows (see `cleaners.structure`).
+    """
+
+    id: str
+    kind: str
+    pattern: regex.Pattern[str]
+    max_len: int = 120
+    where: Where = "any"
+    opens_block: bool = False
+    full: bool = True
+
+    def matches(self, folded: str) -> bool:
+        if len(folded) > self.max_len:
+            return False
+        if self.full:
+            return self.pattern.fullmatch(folded) is not None
+        return self.pattern.search(folded) is not None
+
+
+def drop_line(
+    id: str,
+    *patterns: str,
+    kind: str,
+    max_len: int = 120,
+    where: Where = "any",
+    opens_block: bool = False,
+    full: bool = True,
+) -> LineRule:
+    """Build a `LineRule` from one or more regex alternatives.
+
+    `full=True` (the default): a pattern must match the whole line; `full=False`: a
+    pattern found anywhere in the line is enough (for sentences of comment policies that
+    stand inside longer text).
+    """
+    if not _ID.fullmatch(id):
+        raise ValueError(f"rule id {id!r} must be lower-case words joined by '-'")
+    if not patterns:
+        raise ValueError(f"rule {id!r} has no pattern")
+    source = "|".join(f"(?:{fold_arabic(p)})" for p in patterns)
+    try:
+        compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+    except regex.error as exc:
+        raise ValueError(f"rule {id!r}: invalid pattern: {exc}") from None
+    return LineRule(
+        id=id,
+        kind=kind,
+        pattern=compiled,
+        max_len=max_len,
+        where=where,
+        opens_block=opens_block,
+        full=full,
+    )

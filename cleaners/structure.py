@@ -1,0 +1,62 @@
+"""Shape of a news text: what a body paragraph, a headline and a related item look like.
+
+Pure functions on (normalised) lines; the pipeline uses them to find the body core, the
+title, related-item blocks and repeats. Thresholds are named constants, not magic.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+__all__ = [
+    "is_headline_like",
+    "is_long",
+    "is_truncated",
+    "paragraph_key",
+    "word_count",
+]
+
+LONG_WORDS: Final = 15  # a body paragraph has at least this many words...
+LONG_SENTENCE_WORDS: Final = 8  # ...or this many and ends like a sentence
+HEADLINE_MAX_WORDS: Final = 30
+HEADLINE_MAX_CHARS: Final = 250
+SHORT_WORDS: Final = 6  # a "short" line: a label, a tab, a menu item
+
+_SENTENCE_END = regex.compile(r"[.!?؟…:»\"”')\]]\s*$")
+_NON_HEADLINE_END = regex.compile(r"[.:،,;؛…]\s*$|\.\.\.\s*$")
+_TRUNCATED = regex.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def is_long(line: str) -> bool:
+    """A line that reads as body text: long, or a complete sentence of some length."""
+    n = word_count(line)
+    return n >= LONG_WORDS or (n >= LONG_SENTENCE_WORDS and _SENTENCE_END.search(line) is not None)
+
+
+def is_truncated(line: str) -> bool:
+    """An excerpt cut short by a template ("...", "…")."""
+    return _TRUNCATED.search(line) is not None
+
+
+def is_headline_like(line: str) -> bool:
+    """Could stand as a title: a few words with letters, no sentence or list punctuation at its end."""
+    n = word_count(line)
+    return (
+        2 <= n <= HEADLINE_MAX_WORDS
+        and len(line) <= HEADLINE_MAX_CHARS
+        and _NON_HEADLINE_END.search(line) is None
+        and _HAS_LETTER.search(line) is not None
+    )
+
+
+def paragraph_key(folded: str) -> str:
+    """Key for repeat detection: the folded line without spaces, punctuation or symbols."""
+    return _KEY_DROP.sub("", folded)

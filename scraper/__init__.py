@@ -1,0 +1,21 @@
+"""nadif's public face: clean dumps, extract HTML, fetch articles.
+
+    from scraper import clean_text, extract_html, fetch_article, Article
+"""
+
+from cleaners.article import Article, Removal
+from cleaners.errors import ExtractionError, FetchError, InputError, NadifError, SiteRegistryError
+
+from .text import clean_file, clean_text
+
+__all__ = [
+    "Article",
+    "ExtractionError",
+    "FetchError",
+    "InputError",
+    "NadifError",
+    "Removal",
+    "SiteRegistryError",
+    "clean_file",
+    "clean_text",
+]

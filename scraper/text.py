@@ -1,0 +1,65 @@
+"""Cleaning a text dump: pick the site, run the line pipeline, fill in the Article."""
+
+from __future__ import annotations
+
+import os
+
+from cleaners.article import Article
+from cleaners.normalize import split_lines
+from cleaners.pipeline import clean_lines
+from sites import Site, get_site, site_for_text, site_for_url
+
+from .textio import read_document
+
+__all__ = ["NO_SITE", "clean_file", "clean_text", "resolve_site"]
+
+NO_SITE = "none"
+SiteChoice = str | Site | None
+
+
+def resolve_site(choice: SiteChoice, *, text: str = "", url: str | None = None) -> Site | None:
+    """`None`: by the URL's host, else by the text's signatures; "none": no site rules;
+    a name or a `Site`: that site (`SiteRegistryError` for an unknown name)."""
+    if isinstance(choice, Site):
+        return choice
+    if choice == NO_SITE:
+        return None
+    if choice:
+        return get_site(choice)
+    if url:
+        by_url = site_for_url(url)
+        if by_url is not None:
+            return by_url
+    return site_for_text(text) if text else None
+
+
+def clean_text(
+    text: str,
+    site: SiteChoice = None,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    title_hint: str | None = None,
+) -> Article:
+    """Clean one dump (or extracted text) into an `Article`.
+
+    >>> article = clean_text(open("seeds/000_998e78fb96475055.txt").read())
+    >>> article.site, article.title
+    """
+    chosen = resolve_site(site, text=text, url=url)
+    article = clean_lines(
+        split_lines(text),
+        site=chosen.name if chosen else None,
+        site_rules=chosen.all_line_rules if chosen else (),
+        title_hint=title_hint,
+        expected_lang=chosen.lang if chosen else None,
+    )
+    article.source = source
+    article.url = url
+    return article
+
+
+def clean_file(path: str | os.PathLike[str], site: SiteChoice = None) -> Article:
+    """Read (see `scraper.textio`) and clean one dump; `source` is the path as given."""
+    text, _encoding = read_document(path)
+    return clean_text(text, site, source=os.fspath(path))
