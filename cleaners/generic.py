@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
+from .lang import LANGS
 from .lexicon import LEXICON
 from .rules import LineRule, Where, drop_line
 
@@ -26,6 +27,13 @@ _KIND_WHERE: Final[dict[str, Where]] = {
     "cookie": "edge",
     "newsletter": "edge",
 }
+
+PHRASE_MAX_LEN: Final = 200  # labels, headers, form prompts: short lines
+INLINE_MAX_LEN: Final = 400  # a policy sentence may stand inside a longer notice
+# cookie banners are long; comment-form notices hold two sentences
+_KIND_MAX_LEN: Final[dict[str, int]] = {"comment-form": 300, "cookie": 400}
+# in-line phrases of these kinds only make a line boilerplate when the line is short
+_INLINE_MAX_LEN: Final[dict[str, int]] = {"newsletter": PHRASE_MAX_LEN, "cookie": 400}
 
 _SOCIAL = (
     r"facebook|fb|twitter|x|instagram|insta|youtube|whatsapp|telegram|linkedin|pinterest|"
@@ -114,35 +122,45 @@ def _shape_rules() -> tuple[LineRule, ...]:
     )
 
 
-def _lexicon_rules() -> tuple[LineRule, ...]:
+def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
+    full, inline = LEXICON[lang]
     rules: list[LineRule] = []
-    for lang, (full, inline) in LEXICON.items():
-        for kind, patterns in full.items():
-            rules.append(
-                drop_line(
-                    f"{lang}-{kind}",
-                    *patterns,
-                    kind=kind,
-                    max_len=400,
-                    where=_KIND_WHERE.get(kind, "any"),
-                    opens_block=kind == "related",
-                )
+    for kind, patterns in full.items():
+        rules.append(
+            drop_line(
+                f"{lang}-{kind}",
+                *patterns,
+                kind=kind,
+                max_len=_KIND_MAX_LEN.get(kind, PHRASE_MAX_LEN),
+                where=_KIND_WHERE.get(kind, "any"),
+                opens_block=kind == "related",
             )
-        for kind, patterns in inline.items():
-            rules.append(
-                drop_line(
-                    f"{lang}-{kind}-phrase",
-                    *patterns,
-                    kind=kind,
-                    max_len=600,
-                    where=_KIND_WHERE.get(kind, "any"),
-                    full=False,
-                )
+        )
+    for kind, (patterns, needles) in inline.items():
+        rules.append(
+            drop_line(
+                f"{lang}-{kind}-phrase",
+                *patterns,
+                kind=kind,
+                max_len=_INLINE_MAX_LEN.get(kind, INLINE_MAX_LEN),
+                where=_KIND_WHERE.get(kind, "any"),
+                full=False,
+                needles=needles,
             )
+        )
     return tuple(rules)
 
 
 @cache
-def generic_rules() -> tuple[LineRule, ...]:
-    """All generic line rules, compiled once per process (on first use, not at import)."""
-    return _shape_rules() + _lexicon_rules()
+def generic_rules(lang: str | None = None) -> tuple[LineRule, ...]:
+    """The generic rules for a document in `lang` (all languages when None).
+
+    The shape rules, the lexicon of that language, and the English lexicon too: pages in
+    any language carry English widget labels ("Share", "Advertisement"). Compiled once
+    per process and language, on first use.
+    """
+    langs = LANGS if lang not in LANGS else tuple(dict.fromkeys((lang, "en")))
+    rules = _shape_rules()
+    for code in langs:
+        rules += _lexicon_rules(code)
+    return rules

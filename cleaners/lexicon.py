@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["LEXICON", "Lexicon"]
+__all__ = ["LEXICON", "InlineLexicon", "Lexicon"]
 
-# kind -> alternatives; "full" lexicons match a whole line, "inline" ones a phrase inside it
+# kind -> alternatives; "full" lexicons match a whole line
 Lexicon = dict[str, tuple[str, ...]]
+# kind -> (alternatives, needles): "inline" phrases are searched inside a line of up to a
+# few hundred characters, and only in lines that hold one of the needles (a cheap gate)
+InlineLexicon = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 _AR_FULL: Final[Lexicon] = {
     "comment-form": (
@@ -68,23 +71,30 @@ _AR_FULL: Final[Lexicon] = {
         r"(تحميل|عرض) (المزيد|مزيد)\.*",
     ),
     "ad": (r"(إعلان|اعلان|إعلانات)( ممول)?",),
-    "cookie": (
-        r".{0,80}(ملفات )?(تعريف الارتباط|الكوكيز|كوكيز).{0,200}",
-        r"(أوافق|موافق|قبول)( على)?( الكل| ملفات تعريف الارتباط)?",
-    ),
+    "cookie": (r"(أوافق|موافق|قبول)( على)?( الكل| ملفات تعريف الارتباط)?",),
     "newsletter": (
-        r".{0,40}(النشرة البريدية|القائمة البريدية|نشرتنا الإخبارية|النشرة الإخبارية).{0,120}",
         r"(اشترك|إشترك|اشتركوا)( الآن)?( مجانا)?",
         r"(اشترك|إشترك|اشتركوا)( الآن)?( في| ب)( النشرة| القناة| قناتنا| خدمة| حسابنا| قائمتنا)[^.!؟]{0,40}",
     ),
 }
 
-_AR_INLINE: Final[Lexicon] = {
+_AR_INLINE: Final[InlineLexicon] = {
     "comment-policy": (
-        r"(التعليقات|الآراء|المواد) (المنشورة )?(تعبر|لا تعبر|تمثل|لا تمثل) .{0,20}(عن )?(رأي|آراء) (كتابها|كاتبيها|أصحابها|اصحابها)",
-        r"(لا تعبر|لا تمثل) (بالضرورة )?عن (رأي|آراء|وجهة نظر) (الموقع|الجريدة|الصحيفة|إدارة|ادارة)",
-        r"(عدم|تجنب) (الإساءة|الاساءة) (للكاتب|للأشخاص|للاشخاص|للمقدسات)",
-        r"(تحتفظ|يحتفظ) (الجريدة|الموقع|إدارة الموقع) بحق (حذف|عدم نشر)",
+        (
+            r"(التعليقات|الآراء|المواد) (المنشورة )?(تعبر|لا تعبر|لا تمثل) .{0,20}(عن )?(رأي|آراء) (كتابها|كاتبيها|أصحابها|اصحابها)",
+            r"(لا تعبر|لا تمثل) (بالضرورة )?عن (رأي|آراء|وجهة نظر) (الموقع|الجريدة|الصحيفة|إدارة|ادارة)",
+            r"(عدم|تجنب) (الإساءة|الاساءة) (للكاتب|للأشخاص|للاشخاص|للمقدسات)",
+            r"(تحتفظ|يحتفظ) (الجريدة|الموقع|إدارة الموقع) بحق (حذف|عدم نشر)",
+        ),
+        ("تعبر", "لا تمثل", "الإساءة لل", "الاساءة لل", "تحتفظ", "يحتفظ"),
+    ),
+    "cookie": (
+        (r"(نستخدم|يستخدم|يستعمل|نستعمل) .{0,60}(ملفات تعريف الارتباط|الكوكيز|كوكيز)",),
+        ("تعريف الارتباط", "كوكيز"),
+    ),
+    "newsletter": (
+        (r"(النشرة البريدية|القائمة البريدية|نشرتنا الإخبارية|النشرة الإخبارية)",),
+        ("النشرة", "نشرتنا", "البريدية"),
     ),
 }
 
@@ -132,22 +142,28 @@ _FR_FULL: Final[Lexicon] = {
     ),
     "ad": (r"(publicité|annonce|contenu sponsorisé|sponsorisé)",),
     "cookie": (
-        r".{0,120}(cookies?|traceurs).{0,240}(accepte|utilis|consent|navigation|paramétr).{0,200}",
         r"(tout )?(accepter|refuser)( (tout|les cookies))?",
         r"(paramétrer|gérer) (les )?cookies",
     ),
     "newsletter": (
-        r".{0,60}newsletter.{0,120}",
         r"(abonnez|inscrivez)[- ]vous.{0,120}",
         r"votre (adresse )?(e-mail|email)",
     ),
 }
 
-_FR_INLINE: Final[Lexicon] = {
+_FR_INLINE: Final[InlineLexicon] = {
     "comment-policy": (
-        r"(les )?(commentaires|propos|opinions) .{0,40}(n'engagent que|ne reflètent pas|relèvent de la seule responsabilité)",
-        r"(tout|les) commentaires? (injurieux|diffamatoires?|insultants?) .{0,40}(supprimés?|modérés?)",
+        (
+            r"(les )?(commentaires|propos|opinions) .{0,40}(n'engagent que|ne reflètent pas|relèvent de la seule responsabilité)",
+            r"(tout|les) commentaires? (injurieux|diffamatoires?|insultants?) .{0,40}(supprimés?|modérés?)",
+        ),
+        ("engagent", "reflètent", "responsabilité", "supprim", "modér"),
     ),
+    "cookie": (
+        (r"\b(cookies?|traceurs)\b.{0,240}\b(accept|utilis|consent|navigation|paramétr)|\b(accept|utilis|consent)\w* .{0,120}\b(cookies?|traceurs)\b",),
+        ("cookie", "traceur"),
+    ),
+    "newsletter": ((r"\bnewsletters?\b",), ("newsletter",)),
 }
 
 _EN_FULL: Final[Lexicon] = {
@@ -194,26 +210,32 @@ _EN_FULL: Final[Lexicon] = {
     ),
     "ad": (r"(advertisement|sponsored( content)?|ad|adverti[sz]ing|story continues below( advertisement)?)",),
     "cookie": (
-        r"(?=.*\b(accept|consent|brows|experience|privacy|policy|settings|preferences|website|our site)).{0,120}\bcookies?\b.{0,240}",
         r"(accept|reject|decline|allow)( all)?( cookies)?",
         r"(manage|cookie) (preferences|settings)",
     ),
     "newsletter": (
-        r".{0,60}newsletters?\b.{0,120}",
         r"(subscribe|sign up)( now| today)?( to| for)?.{0,120}",
         r"enter your e-?mail( address)?.{0,40}",
     ),
 }
 
-_EN_INLINE: Final[Lexicon] = {
+_EN_INLINE: Final[InlineLexicon] = {
     "comment-policy": (
-        r"(comments|views|opinions) (expressed )?.{0,40}(are (those|the views) of|do not (necessarily )?(reflect|represent))",
-        r"(comments are|all comments are) (moderated|reviewed)",
-        r"we reserve the right to (remove|delete|edit) (any )?comments?",
+        (
+            r"(comments|views|opinions) (expressed )?.{0,40}(are (those|the views) of|do not (necessarily )?(reflect|represent))",
+            r"(comments are|all comments are) (moderated|reviewed)",
+            r"we reserve the right to (remove|delete|edit) (any )?comments?",
+        ),
+        ("reflect", "represent", "views of", "moderated", "reviewed", "reserve the right"),
     ),
+    "cookie": (
+        (r"\bcookies?\b.{0,240}\b(accept|consent|brows|experience|privacy|settings|preferences)|\b(we|this (web)?site) (use|uses) cookies\b",),
+        ("cookie",),
+    ),
+    "newsletter": ((r"\bnewsletters?\b",), ("newsletter",)),
 }
 
-LEXICON: Final[dict[str, tuple[Lexicon, Lexicon]]] = {
+LEXICON: Final[dict[str, tuple[Lexicon, InlineLexicon]]] = {
     # language -> (whole-line phrases, phrases found inside a line)
     "ar": (_AR_FULL, _AR_INLINE),
     "fr": (_FR_FULL, _FR_INLINE),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 __all__ = ["fold", "fold_arabic", "normalize_line", "normalize_text", "split_lines"]
 
@@ -18,6 +19,7 @@ __all__ = ["fold", "fold_arabic", "normalize_line", "normalize_text", "split_lin
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # zero-width space, word joiner, BOM, bidi embeddings/isolates and marks (LRM/RLM/ALM)
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_ODD = re.compile("[\t\u00a0\u1680\u2000-\u200b\u202a-\u202f\u205f-\u2069\u3000\ufeff\u061c]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _RUNS = re.compile(" {2,}")
 
@@ -35,7 +37,7 @@ def normalize_text(text: str) -> str:
 
 def normalize_line(line: str) -> str:
     """One line: exotic spaces to a space, invisible marks removed, runs of spaces folded."""
-    if not line.isascii():
+    if not line.isascii() and _ODD.search(line) is not None:
         line = _INVISIBLE.sub("", _SPACES.sub(" ", line))
     elif "\t" in line:
         line = line.replace("\t", " ")
@@ -51,24 +53,25 @@ def split_lines(text: str) -> list[str]:
 
 # Arabic letter variants that spelling and keyboards mix freely: alef with hamza/madda,
 # alef maqsura, taa marbuta; diacritics (tashkeel) and tatweel carry no matching value.
-_ARABIC_FOLD = str.maketrans(
-    {
-        "\u0622": "\u0627",  # آ -> ا
-        "\u0623": "\u0627",  # أ -> ا
-        "\u0625": "\u0627",  # إ -> ا
-        "\u0671": "\u0627",  # ٱ -> ا
-        "\u0649": "\u064a",  # ى -> ي
-        "\u0629": "\u0647",  # ة -> ه
-        "\u0640": None,  # tatweel
-        **{chr(c): None for c in range(0x064B, 0x0653)},  # tanween, harakat, shadda, sukun
-        "\u0670": None,  # superscript alef
-    }
+# str.replace per variant runs at C speed; a dict-based str.translate does not.
+_ARABIC_VARIANTS: Final = (
+    ("\u0622", "\u0627"),  # آ -> ا
+    ("\u0623", "\u0627"),  # أ -> ا
+    ("\u0625", "\u0627"),  # إ -> ا
+    ("\u0671", "\u0627"),  # ٱ -> ا
+    ("\u0649", "\u064a"),  # ى -> ي
+    ("\u0629", "\u0647"),  # ة -> ه
 )
+# tanween, harakat, shadda, sukun, superscript alef, tatweel
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
 def fold_arabic(text: str) -> str:
     """Fold Arabic spelling variants (used for rule patterns and for matching keys)."""
-    return text.translate(_ARABIC_FOLD)
+    for variant, base in _ARABIC_VARIANTS:
+        if variant in text:
+            text = text.replace(variant, base)
+    return _ARABIC_MARKS.sub("", text)
 
 
 def fold(text: str) -> str:
@@ -79,4 +82,4 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return text.translate(_ARABIC_FOLD).casefold()
+    return fold_arabic(text).casefold()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from .article import Article, Removal
@@ -19,7 +20,7 @@ from .generic import generic_rules
 from .lang import detect_lang
 from .normalize import fold
 from .quality import quality_flags
-from .rules import LineRule
+from .rules import LineRule, RuleMatcher, Where
 from .structure import (
     SHORT_WORDS,
     is_headline_like,
@@ -48,11 +49,10 @@ class _Drop:
 class _Doc:
     """Working state of one document: its lines, folded keys and the drops so far."""
 
-    __slots__ = ("drops", "folded", "lines", "max_rule_len")
+    __slots__ = ("drops", "folded", "lines")
 
-    def __init__(self, lines: Sequence[str], max_rule_len: int) -> None:
+    def __init__(self, lines: Sequence[str]) -> None:
         self.lines = lines
-        self.max_rule_len = max_rule_len
         self.folded: list[str | None] = [None] * len(lines)
         self.drops: list[_Drop | None] = [None] * len(lines)
 
@@ -76,15 +76,24 @@ class _Doc:
         return None
 
 
-def _apply_rules(doc: _Doc, rules: Sequence[tuple[str, LineRule]], indices: range) -> None:
+@lru_cache(maxsize=256)
+def _matcher(rules: tuple[LineRule, ...], where: tuple[Where, ...]) -> RuleMatcher:
+    return RuleMatcher(tuple(r for r in rules if r.where in where))
+
+
+def _apply_rules(doc: _Doc, matchers: Sequence[tuple[str, RuleMatcher]], indices: range) -> None:
+    """Drop each line in `indices` that a rule matches; earlier namespaces win."""
+    limit = max((m.max_len for _, m in matchers), default=-1)
+    lines, drops = doc.lines, doc.drops
     for i in indices:
-        line = doc.lines[i]
-        if not line or doc.drops[i] is not None or len(line) > doc.max_rule_len:
+        line = lines[i]
+        if not line or drops[i] is not None or len(line) > limit:
             continue
         folded = doc.key(i)
-        for namespace, rule in rules:
-            if rule.matches(folded):
-                doc.drops[i] = _Drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
+        for namespace, matcher in matchers:
+            rule = matcher.match(folded)
+            if rule is not None:
+                drops[i] = _Drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
                 break
 
 
@@ -137,9 +146,8 @@ def _find_title(doc: _Doc, first: int, hint: str | None) -> int | None:
         candidates = [first]
     if not candidates:
         return None
-    keys = [paragraph_key(doc.key(i)) for i in kept]
     for i in candidates:  # a headline printed more than once is the title
-        if keys.count(paragraph_key(doc.key(i))) > 1:
+        if any(_same_line(doc, i, j) for j in kept if j != i):
             return i
     for n, i in enumerate(candidates):
         following = candidates[n + 1] if n + 1 < len(candidates) else None
@@ -165,12 +173,21 @@ def _long_headline(doc: _Doc, i: int) -> bool:
     )
 
 
+def _same_line(doc: _Doc, i: int, j: int) -> bool:
+    """Same words, whatever the spelling variants, case and punctuation (length-gated: cheap)."""
+    a, b = doc.lines[i], doc.lines[j]
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(4, len(a) // 10):
+        return False
+    return paragraph_key(doc.key(i)) == paragraph_key(doc.key(j))
+
+
 def _title_and_surroundings(doc: _Doc, title: int) -> None:
-    key = paragraph_key(doc.key(title))
     for i in range(len(doc.lines)):
         if i == title or not doc.kept(i):
             continue
-        if paragraph_key(doc.key(i)) == key:
+        if _same_line(doc, title, i):
             doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat")
         elif i < title and not is_long(doc.lines[i]):
             doc.drop(i, "nav", f"{GENERIC}/before-title")
@@ -194,13 +211,19 @@ def _repeats(doc: _Doc, title: int | None) -> None:
     for i in range(len(doc.lines)):
         if i == title or not doc.kept(i):
             continue
-        key = paragraph_key(doc.key(i))
+        key = doc.lines[i]  # normalised already: a repeat is the same line again
         if len(key) < MIN_REPEAT_KEY:
             continue
         if key in seen:
             doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph")
         else:
             seen.add(key)
+
+
+def _sample(lines: Sequence[str]) -> str:
+    """Text to detect the language on: the longest lines, where the article is."""
+    longest = sorted(lines, key=len, reverse=True)[:4]
+    return "\n".join(longest)
 
 
 def clean_lines(
@@ -212,17 +235,21 @@ def clean_lines(
     expected_lang: str | None = None,
 ) -> Article:
     """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices."""
-    ruleset = [(site, r) for r in site_rules if site] + [(GENERIC, r) for r in generic_rules()]
-    max_rule_len = max(r.max_len for _, r in ruleset)
-    doc = _Doc(lines, max_rule_len)
-    everywhere = [(ns, r) for ns, r in ruleset if r.where == "any"]
-    head_rules = [(ns, r) for ns, r in ruleset if r.where in ("edge", "head")]
-    tail_rules = [(ns, r) for ns, r in ruleset if r.where in ("edge", "tail")]
+    doc = _Doc(lines)
+    lang = detect_lang(_sample(lines))
+    namespaces: list[tuple[str, tuple[LineRule, ...]]] = [(GENERIC, generic_rules(lang))]
+    if site and site_rules:
+        namespaces.insert(0, (site, tuple(site_rules)))
+
+    def matchers(*where: Where) -> list[tuple[str, RuleMatcher]]:
+        return [(ns, _matcher(rules, where)) for ns, rules in namespaces]
+
+    everywhere, head, tail = matchers("any"), matchers("edge", "head"), matchers("edge", "tail")
 
     def apply_edge_rules(first: int, last: int) -> None:
         n = len(lines)
-        _apply_rules(doc, head_rules, range(0, min(first, n)))
-        _apply_rules(doc, tail_rules, range(max(last + 1, first), n))
+        _apply_rules(doc, head, range(0, min(first, n)))
+        _apply_rules(doc, tail, range(max(last + 1, first), n))
 
     _apply_rules(doc, everywhere, range(len(lines)))
     first, last = _body_core(doc)
@@ -246,7 +273,6 @@ def clean_lines(
     ]
     paragraphs = [lines[i] for i in range(len(lines)) if i != title and doc.kept(i)]
     title_text = lines[title] if title is not None else (title_hint or None)
-    lang = detect_lang("\n".join(paragraphs) or "\n".join(lines))
     flags = quality_flags(
         title_text,
         paragraphs,

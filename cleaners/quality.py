@@ -20,13 +20,14 @@ from typing import Final
 import regex
 
 from .article import Removal
-from .structure import is_truncated
+from .structure import is_truncated, word_count
 
 __all__ = ["quality_flags"]
 
 MIN_WORDS: Final = 50
 HIGH_BOILERPLATE: Final = 0.6
 # UTF-8 Arabic/Latin read as Latin-1/cp1252: Ø/Ù followed by a Latin-1 symbol, Ã+symbol
+_MOJIBAKE_LEADS: Final = ("Ø", "Ù", "Ã", "â€")
 _MOJIBAKE = regex.compile(r"[ØÙ][\u0080-\u00BF§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾]|Ã[\u0080-\u00BF©¨§]|â€")
 
 
@@ -45,7 +46,7 @@ def quality_flags(
         flags.append("empty")
     if title is None:
         flags.append("no-title")
-    if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
+    if sum(word_count(p) for p in paragraphs) < MIN_WORDS:
         flags.append("too-short")
     removed_chars = sum(len(r.text) for r in removed if r.kind != "title-repeat")
     if input_chars and removed_chars / input_chars > HIGH_BOILERPLATE:
@@ -56,7 +57,8 @@ def quality_flags(
         flags.append("truncated")
     if "\ufffd" in text:
         flags.append("replacement-chars")
-    if _MOJIBAKE.search(text[:20000]):
+    head = text[:20000]
+    if any(c in head for c in _MOJIBAKE_LEADS) and _MOJIBAKE.search(head):
         flags.append("mojibake")
     if expected_lang and lang and lang != expected_lang:
         flags.append("lang-mismatch")

@@ -21,19 +21,20 @@ import regex
 
 from .normalize import fold_arabic
 
-__all__ = ["LineRule", "Where", "drop_line"]
+__all__ = ["LineRule", "RuleMatcher", "Where", "drop_line"]
 
 Where = Literal["any", "edge", "head", "tail"]
 _ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LineRule:
     """Drop a line whose folded text matches `pattern` (and is at most `max_len` long).
 
     `id` is local (`share-counters`); the pipeline reports it with its namespace
     (`generic/share-counters`, `elaph/share-counters`). `opens_block` marks a header after
-    which a block of related-item lines follows (see `cleaners.structure`).
+    which a block of related-item lines follows (see `cleaners.pipeline`). Rules compare
+    and hash by identity: cheap to use as cache keys.
     """
 
     id: str
@@ -43,10 +44,17 @@ class LineRule:
     where: Where = "any"
     opens_block: bool = False
     full: bool = True
+    needles: tuple[str, ...] = ()
 
     def matches(self, folded: str) -> bool:
         if len(folded) > self.max_len:
             return False
+        if self.needles:
+            for needle in self.needles:
+                if needle in folded:
+                    break
+            else:
+                return False
         if self.full:
             return self.pattern.fullmatch(folded) is not None
         return self.pattern.search(folded) is not None
@@ -60,12 +68,14 @@ def drop_line(
     where: Where = "any",
     opens_block: bool = False,
     full: bool = True,
+    needles: tuple[str, ...] = (),
 ) -> LineRule:
     """Build a `LineRule` from one or more regex alternatives.
 
     `full=True` (the default): a pattern must match the whole line; `full=False`: a
     pattern found anywhere in the line is enough (for sentences of comment policies that
-    stand inside longer text).
+    stand inside longer text). `needles`: plain substrings, one of which a line must hold
+    before the pattern is tried — a cheap gate for in-line rules on long lines.
     """
     if not _ID.fullmatch(id):
         raise ValueError(f"rule id {id!r} must be lower-case words joined by '-'")
@@ -84,4 +94,45 @@ def drop_line(
         where=where,
         opens_block=opens_block,
         full=full,
+        needles=tuple(fold_arabic(n).casefold() for n in needles),
     )
+
+
+class RuleMatcher:
+    """Many rules in few regex calls.
+
+    Whole-line rules are compiled into one alternation per length limit (so a long line
+    skips the groups it is too long for, with no per-alternative length check); in-line
+    rules are tried one by one behind their `needles`. Whole-line rules come first, and
+    within a group the first alternative that matches wins. Rule patterns must not use
+    numbered backreferences.
+    """
+
+    __slots__ = ("_groups", "_inline", "max_len")
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        flags = regex.IGNORECASE | regex.VERSION0
+        by_len: dict[int, list[LineRule]] = {}
+        for rule in rules:
+            if rule.full:
+                by_len.setdefault(rule.max_len, []).append(rule)
+        self._groups: list[tuple[int, regex.Pattern[str], dict[str, LineRule]]] = []
+        for limit in sorted(by_len):
+            names = {f"r{i}": r for i, r in enumerate(by_len[limit])}
+            source = "|".join(f"(?P<{name}>{r.pattern.pattern})" for name, r in names.items())
+            self._groups.append((limit, regex.compile(source, flags), names))
+        self._inline = tuple(r for r in rules if not r.full)
+        self.max_len = max((r.max_len for r in rules), default=-1)
+
+    def match(self, folded: str) -> LineRule | None:
+        """The first rule that drops this (folded) line, or None."""
+        n = len(folded)
+        for limit, pattern, names in self._groups:
+            if n <= limit:
+                m = pattern.fullmatch(folded)
+                if m is not None and m.lastgroup is not None:
+                    return names[m.lastgroup]
+        for rule in self._inline:
+            if rule.matches(folded):
+                return rule
+        return None

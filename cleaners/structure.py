@@ -32,7 +32,8 @@ _KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
 def word_count(line: str) -> int:
-    return len(line.split())
+    """Words of a normalised line (single spaces, stripped: see `split_lines`)."""
+    return line.count(" ") + 1 if line else 0
 
 
 def is_long(line: str) -> bool:

@@ -24,6 +24,7 @@ from ._site import Site
 
 __all__ = ["all_sites", "get_site", "site_for_text", "site_for_url"]
 
+SIGNATURE_SPAN = 1500  # characters read at each end of a text to identify its site
 _NAME = regex.compile(r"[a-z][a-z0-9_]*")
 _HOST = regex.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
@@ -116,7 +117,7 @@ def site_for_text(text: str) -> Site | None:
     Only the head and tail of a long text are read: mastheads, bylines and policy
     lines stand there.
     """
-    sample = text if len(text) <= 20000 else text[:10000] + "\n" + text[-10000:]
+    sample = text if len(text) <= 2 * SIGNATURE_SPAN else text[:SIGNATURE_SPAN] + "\n" + text[-SIGNATURE_SPAN:]
     folded = fold(sample)
     scores = []
     for e in _entries():
