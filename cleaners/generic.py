@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
-from .lang import LANGS
 from .lexicon import LEXICON
 from .rules import LineRule, Where, drop_line
 
@@ -55,6 +54,10 @@ _EN_MONTHS = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _EN_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_LABEL = (
+    r"(last )?updated( on)?|published( on)?|posted( on)?|mis à jour( le)?|publié le|modifié le|"
+    r"آخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر في|بتاريخ"
+)
 _DATE_WORD = rf"{_AR_MONTHS}|{_AR_DAYS}|{_FR_MONTHS}|{_FR_DAYS}|{_EN_MONTHS}|{_EN_DAYS}|am|pm|gmt|utc|h|ص|م|الساعة|le|à|on|at"
 
 
@@ -103,7 +106,7 @@ def _shape_rules() -> tuple[LineRule, ...]:
         ),
         drop_line(
             "date-only",
-            rf"(\s|[-–—,:/.،()|]|\d|{_DATE_WORD})+",
+            rf"(?=.*\d)({_DATE_LABEL})?\s*:?\s*(\s|[-–—,:/.،()|]|\d|{_DATE_WORD})+",
             kind="date",
             max_len=80,
             where="edge",
@@ -143,7 +146,7 @@ def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
                 *patterns,
                 kind=kind,
                 max_len=_INLINE_MAX_LEN.get(kind, INLINE_MAX_LEN),
-                where=_KIND_WHERE.get(kind, "any"),
+                where="any",  # in-line phrases are specific: a consent verb AND "cookies"
                 full=False,
                 needles=needles,
             )
@@ -152,15 +155,14 @@ def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
 
 
 @cache
-def generic_rules(lang: str | None = None) -> tuple[LineRule, ...]:
-    """The generic rules for a document in `lang` (all languages when None).
+def generic_rules() -> tuple[LineRule, ...]:
+    """All generic rules: the shape rules and the lexicons of every language.
 
-    The shape rules, the lexicon of that language, and the English lexicon too: pages in
-    any language carry English widget labels ("Share", "Advertisement"). Compiled once
-    per process and language, on first use.
+    Every language's phrases apply to every page: an Arabic page carries French or English
+    widget labels, and a rule set that changed with the detected language would clean a
+    text differently once its boilerplate is gone. Compiled once per process, on first use.
     """
-    langs = LANGS if lang not in LANGS else tuple(dict.fromkeys((lang, "en")))
     rules = _shape_rules()
-    for code in langs:
-        rules += _lexicon_rules(code)
+    for lang in LEXICON:
+        rules += _lexicon_rules(lang)
     return rules

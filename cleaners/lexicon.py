@@ -93,8 +93,11 @@ _AR_INLINE: Final[InlineLexicon] = {
         ("تعريف الارتباط", "كوكيز"),
     ),
     "newsletter": (
-        (r"(النشرة البريدية|القائمة البريدية|نشرتنا الإخبارية|النشرة الإخبارية)",),
-        ("النشرة", "نشرتنا", "البريدية"),
+        (
+            r"(اشترك|إشترك|سجل|ليصلك|لتصلك|احصل|توصل).{0,80}(النشرة البريدية|القائمة البريدية|نشرتنا|النشرة الإخبارية|بريدك)",
+            r"(النشرة البريدية|القائمة البريدية|نشرتنا|النشرة الإخبارية).{0,80}(اشترك|سجل|بريدك)",
+        ),
+        ("النشرة", "نشرتنا", "البريدية", "بريدك"),
     ),
 }
 
@@ -163,7 +166,13 @@ _FR_INLINE: Final[InlineLexicon] = {
         (r"\b(cookies?|traceurs)\b.{0,240}\b(accept|utilis|consent|navigation|paramétr)|\b(accept|utilis|consent)\w* .{0,120}\b(cookies?|traceurs)\b",),
         ("cookie", "traceur"),
     ),
-    "newsletter": ((r"\bnewsletters?\b",), ("newsletter",)),
+    "newsletter": (
+        (
+            r"(abonn|inscri|recev|recevoir|inscription).{0,80}\bnewsletters?\b",
+            r"\bnewsletters?\b.{0,80}(abonn|inscri|recev|e-?mail|courriel)",
+        ),
+        ("newsletter",),
+    ),
 }
 
 _EN_FULL: Final[Lexicon] = {
@@ -232,7 +241,13 @@ _EN_INLINE: Final[InlineLexicon] = {
         (r"\bcookies?\b.{0,240}\b(accept|consent|brows|experience|privacy|settings|preferences)|\b(we|this (web)?site) (use|uses) cookies\b",),
         ("cookie",),
     ),
-    "newsletter": ((r"\bnewsletters?\b",), ("newsletter",)),
+    "newsletter": (
+        (
+            r"(subscribe|sign up|signup|get|receive|delivered|join).{0,80}\bnewsletters?\b",
+            r"\bnewsletters?\b.{0,80}(subscribe|sign up|inbox|delivered|e-?mail)",
+        ),
+        ("newsletter",),
+    ),
 }
 
 LEXICON: Final[dict[str, tuple[Lexicon, InlineLexicon]]] = {

@@ -146,20 +146,13 @@ def _find_title(doc: _Doc, first: int, hint: str | None) -> int | None:
         candidates = [first]
     if not candidates:
         return None
-    for i in candidates:  # a headline printed more than once is the title
+    # a label of a few words (a kicker, a section name) is the title only when nothing
+    # longer is there
+    preferred = [i for i in candidates if word_count(doc.lines[i]) > KICKER_MAX_WORDS] or candidates
+    for i in preferred:  # a headline printed more than once is the title
         if any(_same_line(doc, i, j) for j in kept if j != i):
             return i
-    for n, i in enumerate(candidates):
-        following = candidates[n + 1] if n + 1 < len(candidates) else None
-        is_kicker = (
-            word_count(doc.lines[i]) <= KICKER_MAX_WORDS
-            and following is not None
-            and following == doc.next_kept(i)
-            and word_count(doc.lines[following]) > word_count(doc.lines[i])
-        )
-        if not is_kicker:
-            return i
-    return candidates[-1]
+    return preferred[0]
 
 
 def _long_headline(doc: _Doc, i: int) -> bool:
@@ -193,8 +186,10 @@ def _title_and_surroundings(doc: _Doc, title: int) -> None:
             doc.drop(i, "nav", f"{GENERIC}/before-title")
 
 
-def _after_comments(doc: _Doc, last: int) -> None:
+def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
     """Past the body, a comment section ends the article: what follows is page furniture."""
+    if last < 0 or (title is not None and title > last):
+        return  # no body text to be past
     start = next(
         (i for i in range(last + 1, len(doc.lines)) if (d := doc.drops[i]) and d.kind in _COMMENT_SECTION),
         None,
@@ -206,13 +201,15 @@ def _after_comments(doc: _Doc, last: int) -> None:
             doc.drop(i, "nav", f"{GENERIC}/after-comments")
 
 
-def _repeats(doc: _Doc, title: int | None) -> None:
+def _repeats(doc: _Doc, title: int | None, *, long_only: bool = False) -> None:
+    """Drop a line printed again (the first stays). `long_only`: body paragraphs only —
+    run before the body core is measured, so a repeat never stretches the core."""
     seen: set[str] = set()
     for i in range(len(doc.lines)):
         if i == title or not doc.kept(i):
             continue
         key = doc.lines[i]  # normalised already: a repeat is the same line again
-        if len(key) < MIN_REPEAT_KEY:
+        if len(key) < MIN_REPEAT_KEY or (long_only and not is_long(key)):
             continue
         if key in seen:
             doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph")
@@ -236,8 +233,7 @@ def clean_lines(
 ) -> Article:
     """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices."""
     doc = _Doc(lines)
-    lang = detect_lang(_sample(lines))
-    namespaces: list[tuple[str, tuple[LineRule, ...]]] = [(GENERIC, generic_rules(lang))]
+    namespaces: list[tuple[str, tuple[LineRule, ...]]] = [(GENERIC, generic_rules())]
     if site and site_rules:
         namespaces.insert(0, (site, tuple(site_rules)))
 
@@ -252,6 +248,7 @@ def clean_lines(
         _apply_rules(doc, tail, range(max(last + 1, first), n))
 
     _apply_rules(doc, everywhere, range(len(lines)))
+    _repeats(doc, None, long_only=True)
     first, last = _body_core(doc)
     apply_edge_rules(first, last)
     _related_blocks(doc, last)
@@ -263,7 +260,7 @@ def clean_lines(
     title = _find_title(doc, first, title_hint)
     if title is not None:
         _title_and_surroundings(doc, title)
-    _after_comments(doc, last)
+    _after_comments(doc, last, title)
     _repeats(doc, title)
 
     removed = [
@@ -273,6 +270,7 @@ def clean_lines(
     ]
     paragraphs = [lines[i] for i in range(len(lines)) if i != title and doc.kept(i)]
     title_text = lines[title] if title is not None else (title_hint or None)
+    lang = detect_lang(_sample(paragraphs) if paragraphs else _sample(lines))
     flags = quality_flags(
         title_text,
         paragraphs,

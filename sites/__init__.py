@@ -4,7 +4,7 @@
 """
 
 from ._platforms import BLOGGER, PLATFORMS, TAGDIV_NEWSPAPER, WORDPRESS
-from ._registry import all_sites, get_site, site_for_text, site_for_url
+from ._registry import all_sites, get_site, signature_scores, site_for_text, site_for_url
 from ._site import Platform, Site
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Site",
     "all_sites",
     "get_site",
+    "signature_scores",
     "site_for_text",
     "site_for_url",
 ]

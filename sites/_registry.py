@@ -22,7 +22,7 @@ from cleaners.normalize import fold, fold_arabic
 
 from ._site import Site
 
-__all__ = ["all_sites", "get_site", "site_for_text", "site_for_url"]
+__all__ = ["all_sites", "get_site", "signature_scores", "site_for_text", "site_for_url"]
 
 SIGNATURE_SPAN = 1500  # characters read at each end of a text to identify its site
 _NAME = regex.compile(r"[a-z][a-z0-9_]*")
@@ -111,22 +111,27 @@ def site_for_url(url: str) -> Site | None:
     return best
 
 
-def site_for_text(text: str) -> Site | None:
-    """The site whose signatures match the text most; None when none or a tie.
+def signature_scores(text: str) -> list[tuple[Site, int]]:
+    """Every site with at least one signature in the text, and how many, best first.
 
     Only the head and tail of a long text are read: mastheads, bylines and policy
     lines stand there.
     """
-    sample = text if len(text) <= 2 * SIGNATURE_SPAN else text[:SIGNATURE_SPAN] + "\n" + text[-SIGNATURE_SPAN:]
-    folded = fold(sample)
+    if len(text) > 2 * SIGNATURE_SPAN:
+        text = text[:SIGNATURE_SPAN] + "\n" + text[-SIGNATURE_SPAN:]
+    folded = fold(text)
     scores = []
     for e in _entries():
         hits = sum(1 for pattern in e.signatures if pattern.search(folded))
         if hits:
-            scores.append((hits, e.site))
-    if not scores:
+            scores.append((e.site, hits))
+    scores.sort(key=lambda pair: pair[1], reverse=True)
+    return scores
+
+
+def site_for_text(text: str) -> Site | None:
+    """The site whose signatures match the text most; None when none, or on a tie."""
+    scores = signature_scores(text)
+    if not scores or (len(scores) > 1 and scores[0][1] == scores[1][1]):
         return None
-    scores.sort(key=lambda pair: pair[0], reverse=True)
-    if len(scores) > 1 and scores[0][0] == scores[1][0]:
-        return None
-    return scores[0][1]
+    return scores[0][0]
