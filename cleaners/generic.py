@@ -29,8 +29,8 @@ _KIND_WHERE: Final[dict[str, Where]] = {
 
 PHRASE_MAX_LEN: Final = 200  # labels, headers, form prompts: short lines
 INLINE_MAX_LEN: Final = 400  # a policy sentence may stand inside a longer notice
-# cookie banners are long; comment-form notices hold two sentences
-_KIND_MAX_LEN: Final[dict[str, int]] = {"comment-form": 300, "cookie": 400}
+# cookie banners are long
+_KIND_MAX_LEN: Final[dict[str, int]] = {"cookie": 400}
 # in-line phrases of these kinds only make a line boilerplate when the line is short
 _INLINE_MAX_LEN: Final[dict[str, int]] = {"newsletter": PHRASE_MAX_LEN, "cookie": 400}
 
@@ -87,7 +87,7 @@ def _shape_rules() -> tuple[LineRule, ...]:
             r"%[a-z_]{2,40}%",
             r"undefined|null|nan|\[object object\]",
             kind="widget",
-            max_len=300,
+            max_len=200,
         ),
         drop_line(
             "social-icons",

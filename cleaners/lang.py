@@ -14,7 +14,7 @@ from typing import Final
 __all__ = ["LANGS", "detect_lang"]
 
 LANGS: Final = ("ar", "fr", "en")
-SAMPLE_CHARS: Final = 1500
+SAMPLE_CHARS: Final = 800
 _NOT_ASCII_LETTER: Final = bytes(c for c in range(128) if not chr(c).isalpha())
 _WORD = re.compile(r"[a-zà-ÿœ']+")
 _FR: Final = frozenset(

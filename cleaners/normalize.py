@@ -2,7 +2,7 @@
 
 What changes: line endings (CRLF, CR, Unicode line/paragraph separators) become "\\n", a
 leading BOM goes, the text is put in Unicode NFC, no-break and other exotic spaces become a
-plain space, zero-width marks (ZWSP, ZWNJ-at-edges, BOM, word joiner, bidi controls) go,
+plain space, zero-width marks (ZWSP, BOM, word joiner, bidi controls; not ZWNJ/ZWJ) go,
 and each line loses its surrounding white space. What does not: spelling, punctuation,
 digits, tatweel, diacritics — source typos stay.
 """
@@ -20,19 +20,16 @@ _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # zero-width space, word joiner, BOM, bidi embeddings/isolates and marks (LRM/RLM/ALM)
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _ODD = re.compile("[\t\u00a0\u1680\u2000-\u200b\u202a-\u202f\u205f-\u2069\u3000\ufeff\u061c]")
-_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _RUNS = re.compile(" {2,}")
 
 
 def normalize_text(text: str) -> str:
-    """Normalise a whole document (line endings, BOM, NFC); lines are not yet stripped."""
+    """Normalise a whole document (BOM, NFC, line endings to "\\n"); lines are not yet stripped."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\r" in text or not text.isascii():
-        text = _NEWLINES.sub("\n", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text
+    return "\n".join(text.splitlines())
 
 
 def normalize_line(line: str) -> str:
@@ -47,8 +44,16 @@ def normalize_line(line: str) -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    """The normalised lines of a document, blank ones included (line numbers stay true)."""
-    return [normalize_line(line) for line in normalize_text(text).split("\n")]
+    """The normalised lines of a document, blank ones included (line numbers stay true).
+
+    Lines end where `str.splitlines` ends them: LF, CRLF, CR, and the Unicode line and
+    paragraph separators among others.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return [normalize_line(line) for line in text.splitlines()]
 
 
 # Arabic letter variants that spelling and keyboards mix freely: alef with hamza/madda,

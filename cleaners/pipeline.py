@@ -49,12 +49,19 @@ class _Drop:
 class _Doc:
     """Working state of one document: its lines, folded keys and the drops so far."""
 
-    __slots__ = ("drops", "folded", "lines")
+    __slots__ = ("drops", "folded", "lines", "longs")
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = lines
         self.folded: list[str | None] = [None] * len(lines)
         self.drops: list[_Drop | None] = [None] * len(lines)
+        self.longs: list[bool | None] = [None] * len(lines)
+
+    def is_long(self, i: int) -> bool:
+        long = self.longs[i]
+        if long is None:
+            long = self.longs[i] = is_long(self.lines[i])
+        return long
 
     def key(self, i: int) -> str:
         f = self.folded[i]
@@ -64,6 +71,9 @@ class _Doc:
 
     def kept(self, i: int) -> bool:
         return bool(self.lines[i]) and self.drops[i] is None
+
+    def kept_indices(self) -> list[int]:
+        return [i for i, (line, d) in enumerate(zip(self.lines, self.drops)) if line and d is None]
 
     def drop(self, i: int, kind: str, rule: str) -> None:
         if self.drops[i] is None:
@@ -99,7 +109,8 @@ def _apply_rules(doc: _Doc, matchers: Sequence[tuple[str, RuleMatcher]], indices
 
 def _body_core(doc: _Doc) -> tuple[int, int]:
     """First and last kept long line; (len, -1) when there is none (all lines are edge)."""
-    longs = [i for i in range(len(doc.lines)) if doc.kept(i) and is_long(doc.lines[i])]
+    lines, drops = doc.lines, doc.drops
+    longs = [i for i in range(len(lines)) if lines[i] and drops[i] is None and doc.is_long(i)]
     return (longs[0], longs[-1]) if longs else (len(doc.lines), -1)
 
 
@@ -134,7 +145,7 @@ def _related_blocks(doc: _Doc, last: int) -> None:
 
 
 def _find_title(doc: _Doc, first: int, hint: str | None) -> int | None:
-    kept = [i for i in range(len(doc.lines)) if doc.kept(i)]
+    kept = doc.kept_indices()
     if hint:
         hint_key = paragraph_key(fold(hint))
         for i in kept:
@@ -177,8 +188,8 @@ def _same_line(doc: _Doc, i: int, j: int) -> bool:
 
 
 def _title_and_surroundings(doc: _Doc, title: int) -> None:
-    for i in range(len(doc.lines)):
-        if i == title or not doc.kept(i):
+    for i in doc.kept_indices():
+        if i == title:
             continue
         if _same_line(doc, title, i):
             doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat")
@@ -205,16 +216,16 @@ def _repeats(doc: _Doc, title: int | None, *, long_only: bool = False) -> None:
     """Drop a line printed again (the first stays). `long_only`: body paragraphs only —
     run before the body core is measured, so a repeat never stretches the core."""
     seen: set[str] = set()
-    for i in range(len(doc.lines)):
-        if i == title or not doc.kept(i):
+    for i in doc.kept_indices():
+        if i == title:
             continue
         key = doc.lines[i]  # normalised already: a repeat is the same line again
-        if len(key) < MIN_REPEAT_KEY or (long_only and not is_long(key)):
+        if len(key) < MIN_REPEAT_KEY:
             continue
-        if key in seen:
-            doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph")
-        else:
+        if key not in seen:
             seen.add(key)
+        elif not long_only or doc.is_long(i):
+            doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph")
 
 
 def _sample(lines: Sequence[str]) -> str:
@@ -268,7 +279,7 @@ def clean_lines(
         for i, d in enumerate(doc.drops)
         if d is not None
     ]
-    paragraphs = [lines[i] for i in range(len(lines)) if i != title and doc.kept(i)]
+    paragraphs = [lines[i] for i in doc.kept_indices() if i != title]
     title_text = lines[title] if title is not None else (title_hint or None)
     lang = detect_lang(_sample(paragraphs) if paragraphs else _sample(lines))
     flags = quality_flags(

@@ -1,8 +1,8 @@
 """Line rules: named, data-only descriptions of one kind of boilerplate line.
 
 A rule never sees the raw line: it sees `fold(line)` (see `cleaners.normalize.fold`), so
-patterns are written lower-case with Arabic letters in folded form — and `drop_line`
-folds the Arabic in the patterns it is given, so authors can write natural spelling.
+patterns are written lower-case (checked) in Python `re` syntax, and `drop_line` folds
+the Arabic in them, so authors can write natural spelling ("اقرأ أيضاً").
 
 `where` says where a rule may fire:
 - "any":  anywhere in the document (the phrase is boilerplate wherever it stands);
@@ -17,14 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
+import re
 
 from .normalize import fold_arabic
 
 __all__ = ["LineRule", "RuleMatcher", "Where", "drop_line"]
 
 Where = Literal["any", "edge", "head", "tail"]
-_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ESCAPE = re.compile(r"\\.")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -39,7 +40,7 @@ class LineRule:
 
     id: str
     kind: str
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     max_len: int = 120
     where: Where = "any"
     opens_block: bool = False
@@ -82,9 +83,11 @@ def drop_line(
     if not patterns:
         raise ValueError(f"rule {id!r} has no pattern")
     source = "|".join(f"(?:{fold_arabic(p)})" for p in patterns)
+    if _ESCAPE.sub("", source) != _ESCAPE.sub("", source).lower():
+        raise ValueError(f"rule {id!r}: write patterns in lower case (they match folded text)")
     try:
-        compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
-    except regex.error as exc:
+        compiled = re.compile(source)
+    except re.error as exc:
         raise ValueError(f"rule {id!r}: invalid pattern: {exc}") from None
     return LineRule(
         id=id,
@@ -108,20 +111,23 @@ class RuleMatcher:
     numbered backreferences.
     """
 
-    __slots__ = ("_groups", "_inline", "max_len")
+    __slots__ = ("_gated", "_groups", "_inline", "max_len")
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
-        flags = regex.IGNORECASE | regex.VERSION0
         by_len: dict[int, list[LineRule]] = {}
         for rule in rules:
             if rule.full:
                 by_len.setdefault(rule.max_len, []).append(rule)
-        self._groups: list[tuple[int, regex.Pattern[str], dict[str, LineRule]]] = []
+        self._groups: list[tuple[int, re.Pattern[str], dict[str, LineRule]]] = []
         for limit in sorted(by_len):
             names = {f"r{i}": r for i, r in enumerate(by_len[limit])}
             source = "|".join(f"(?P<{name}>{r.pattern.pattern})" for name, r in names.items())
-            self._groups.append((limit, regex.compile(source, flags), names))
-        self._inline = tuple(r for r in rules if not r.full)
+            self._groups.append((limit, re.compile(source), names))
+        inline = [r for r in rules if not r.full]
+        # one flat (needle, rule) list: a line is searched by a rule only when it holds
+        # one of that rule's needles; rules without needles are always searched
+        self._gated = tuple((n, r) for r in inline for n in r.needles)
+        self._inline = tuple(r for r in inline if not r.needles)
         self.max_len = max((r.max_len for r in rules), default=-1)
 
     def match(self, folded: str) -> LineRule | None:
@@ -132,6 +138,9 @@ class RuleMatcher:
                 m = pattern.fullmatch(folded)
                 if m is not None and m.lastgroup is not None:
                     return names[m.lastgroup]
+        for needle, rule in self._gated:
+            if needle in folded and n <= rule.max_len and rule.pattern.search(folded) is not None:
+                return rule
         for rule in self._inline:
             if rule.matches(folded):
                 return rule

@@ -1,10 +1,10 @@
 """Reading a text dump from disk: bytes to `str`, or an `InputError` that says why not.
 
-Decoding order: a BOM (UTF-8, UTF-16, UTF-32) decides; else strict UTF-8; else Arabic
-windows-1256 when it decodes to mostly Arabic letters (older Arabic scrapers saved that);
-else a mostly-UTF-8 file with a few broken bytes is read with U+FFFD in their place (the
-Article is flagged `replacement-chars`); else charset-normalizer's best guess; else the
-file is not text. NUL bytes outside UTF-16/32 mean a binary file.
+Decoding order: a BOM (UTF-8, UTF-16, UTF-32) decides; else strict UTF-8; else a
+mostly-UTF-8 file with a few broken bytes (at most 1%) is read with U+FFFD in their place
+(the Article is flagged `replacement-chars`); else Arabic windows-1256 when it decodes
+to mostly Arabic letters (older Arabic scrapers saved that); else charset-normalizer's
+best guess; else the file is not text. NUL bytes outside UTF-16/32 mean a binary file.
 """
 
 from __future__ import annotations
@@ -52,15 +52,15 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = data.decode("utf-8", errors="replace")
+    if damaged.count("\ufffd") <= MAX_BROKEN_SHARE * len(data):
+        return damaged, "utf-8 (damaged bytes replaced)"
     try:
         text = data.decode("cp1256")
         if _arabic_share(text) > 0.5:
             return text, "cp1256"
     except UnicodeDecodeError:
         pass
-    damaged = data.decode("utf-8", errors="replace")
-    if damaged.count("\ufffd") <= MAX_BROKEN_SHARE * len(data):
-        return damaged, "utf-8 (damaged bytes replaced)"
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.encoding:
         try:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-import regex
+import re
+
 from lxml import etree
 
 from cleaners.errors import SiteRegistryError
@@ -24,15 +25,15 @@ from ._site import Site
 
 __all__ = ["all_sites", "get_site", "signature_scores", "site_for_text", "site_for_url"]
 
-SIGNATURE_SPAN = 1500  # characters read at each end of a text to identify its site
-_NAME = regex.compile(r"[a-z][a-z0-9_]*")
-_HOST = regex.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+SIGNATURE_SPAN = 1200  # characters read at each end of a text to identify its site
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
     site: Site
-    signatures: tuple[regex.Pattern[str], ...]
+    signatures: tuple[re.Pattern[str], ...]
 
 
 def _check(module_name: str, site: object) -> _Entry:
@@ -49,8 +50,8 @@ def _check(module_name: str, site: object) -> _Entry:
     compiled = []
     for sig in site.signatures:
         try:
-            compiled.append(regex.compile(fold_arabic(sig), regex.IGNORECASE | regex.MULTILINE))
-        except regex.error as exc:
+            compiled.append(re.compile(fold_arabic(sig).lower(), re.MULTILINE))
+        except re.error as exc:
             raise SiteRegistryError(where, f"signature {sig!r} does not compile: {exc}") from None
     for xpath in site.all_drop_xpath:
         try:
