@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITES_DIR
+from casefiles import SITES_DIR
 from scraper import InputError, clean_file
 from scraper.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 

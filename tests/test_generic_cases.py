@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DumpCase, generic_cases
+from casefiles import DumpCase, generic_cases
 from scraper import clean_file
 from sites import site_for_text
 

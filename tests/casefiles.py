@@ -1,4 +1,4 @@
-"""Shared test helpers: where fixtures live, and the fixture-case loader."""
+"""Shared test helpers: where fixtures live, and the fixture-case loader (imported by name)."""
 
 from __future__ import annotations
 

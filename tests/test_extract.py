@@ -1,0 +1,309 @@
+"""HTML -> lines (`scraper.extract`): metadata, pruning, fallback, bad input, encodings.
+
+Every document is written here, small and readable; none comes from the network.
+"""
+
+from __future__ import annotations
+
+import pytest
+import trafilatura
+
+from cleaners.errors import ExtractionError
+from scraper._line_filters import filter_lines_audited
+from scraper.extract import Extracted, decode_html, extract, extract_raw
+
+URL = "https://news.example.com/2024/03/harbour-reopens"
+
+ENGLISH = """<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Harbour reopens after storm repairs | Example News</title>
+<meta property="og:title" content="Harbour reopens after storm repairs">
+<meta name="author" content="Jane Smith">
+<meta property="article:published_time" content="2024-03-05T08:30:00+00:00">
+<link rel="canonical" href="https://news.example.com/2024/03/harbour-reopens">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<article>
+<h1>Harbour reopens after storm repairs</h1>
+<p>The harbour reopened on Monday after three weeks of repairs to the sea wall that the
+January storms had breached in two places.</p>
+<div class="promo-box"><p>Our new podcast about the coast is out every Friday morning.</p></div>
+<p>Fishing boats were the first to leave, followed by the ferry to the islands, which had
+been replaced by a smaller boat from the mainland port since the closure.</p>
+<p>Advertisement</p>
+<p>Read more: Storm damage along the coast in pictures</p>
+<p>The port authority said the final cost of the works would be published next month,
+once the contractors had submitted their accounts.</p>
+</article>
+<footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>
+</body></html>"""
+
+FRENCH = """<!DOCTYPE html>
+<html lang="fr"><head>
+<meta charset="utf-8">
+<title>Le port rouvre après les travaux</title>
+<meta property="og:title" content="Le port rouvre après les travaux">
+<meta name="author" content="Marie Dupont">
+<meta property="article:published_time" content="2024-02-11">
+</head><body>
+<article>
+<h1>Le port rouvre après les travaux</h1>
+<p>Le port a rouvert lundi après trois semaines de travaux sur la digue que les tempêtes
+de janvier avaient endommagée à deux endroits.</p>
+<p>Les bateaux de pêche sont sortis les premiers, suivis du bac vers les îles, remplacé
+depuis la fermeture par un navire plus petit venu du continent.</p>
+<p>À lire aussi : la tempête en images</p>
+</article>
+</body></html>"""
+
+ARABIC_TITLE = "إعادة فتح الميناء بعد الإصلاحات"
+ARABIC_PARAGRAPHS = (
+    (
+        "أعيد فتح الميناء يوم الاثنين بعد ثلاثة أسابيع من أشغال إصلاح الحاجز البحري الذي "
+        "تضرر في موضعين بسبب عواصف شهر يناير."
+    ),
+    (
+        "وكانت قوارب الصيد أول من غادر الميناء، تلتها العبارة المتجهة إلى الجزر التي عوضتها "
+        "سفينة أصغر طيلة مدة الإغلاق."
+    ),
+)
+
+
+def arabic_page(meta_charset: bool) -> bytes:
+    charset = '<meta charset="windows-1256">' if meta_charset else ""
+    body = "".join(f"<p>{p}</p>" for p in ARABIC_PARAGRAPHS)
+    html = (
+        f'<html lang="ar" dir="rtl"><head>{charset}<title>{ARABIC_TITLE}</title>'
+        f'<meta name="author" content="محمد العلمي"></head>'
+        f"<body><article><h1>{ARABIC_TITLE}</h1>{body}</article></body></html>"
+    )
+    return html.encode("cp1256")
+
+
+# --- metadata and body
+
+
+@pytest.fixture(scope="module")
+def english() -> Extracted:
+    return extract(ENGLISH, url=URL)
+
+
+def test_english_metadata(english: Extracted) -> None:
+    assert english.title == "Harbour reopens after storm repairs"
+    assert english.author == "Jane Smith"
+    assert english.published == "2024-03-05"
+    assert english.lang == "en"
+    assert english.url == URL
+    assert english.method == "trafilatura"
+
+
+def test_english_body_in_order_without_title(english: Extracted) -> None:
+    starts = [line[:20] for line in english.lines]
+    assert starts == [
+        "The harbour reopened",
+        "Our new podcast abou",
+        "Fishing boats were t",
+        "The port authority s",
+    ], "the body paragraphs, in order, and nothing else"
+    assert english.title not in english.lines, "the title is metadata, not a body line"
+
+
+def test_paragraph_lines_are_joined(english: Extracted) -> None:
+    # the source wraps paragraphs across lines: one paragraph is one line
+    assert english.lines[0].endswith("breached in two places.")
+
+
+def test_french_metadata_and_body() -> None:
+    page = extract(FRENCH)
+    assert (page.title, page.author, page.published, page.lang) == (
+        "Le port rouvre après les travaux",
+        "Marie Dupont",
+        "2024-02-11",
+        "fr",
+    )
+    assert page.url is None, "no URL given and none declared in the page"
+    assert len(page.lines) == 2
+    assert page.lines[0].startswith("Le port a rouvert lundi")
+    assert not any("lire aussi" in line.lower() for line in page.lines)
+
+
+@pytest.mark.parametrize("meta_charset", [True, False], ids=["meta-charset", "no-charset"])
+def test_arabic_windows_1256(meta_charset: bool) -> None:
+    page = extract(arabic_page(meta_charset))
+    assert page.lines == list(ARABIC_PARAGRAPHS)
+    assert page.title == ARABIC_TITLE
+    assert page.author == "محمد العلمي"
+    assert page.lang == "ar"
+
+
+@pytest.mark.parametrize("meta_charset", [True, False], ids=["meta-charset", "no-charset"])
+def test_decode_html_windows_1256(meta_charset: bool) -> None:
+    text = decode_html(arabic_page(meta_charset))
+    assert ARABIC_PARAGRAPHS[0] in text
+    assert "\ufffd" not in text
+
+
+def test_decode_html_honours_bom_and_str() -> None:
+    assert decode_html("\ufeff<p>x</p>") == "<p>x</p>"
+    assert decode_html(b"\xef\xbb\xbf<p>caf\xc3\xa9</p>") == "<p>café</p>"
+    assert decode_html("<p>café</p>".encode("utf-16")) == "<p>café</p>"
+
+
+def test_bytes_and_str_give_the_same_result() -> None:
+    assert extract(ENGLISH.encode("utf-8"), url=URL) == extract(ENGLISH, url=URL)
+
+
+# --- pruning
+
+
+def test_prune_xpath_removes_a_subtree() -> None:
+    kept = extract(ENGLISH, url=URL)
+    pruned = extract(ENGLISH, url=URL, prune_xpath=["//div[@class='promo-box']"])
+    promo = "Our new podcast about the coast is out every Friday morning."
+    assert promo in kept.lines, "without the site's xpath the promo is extracted"
+    assert promo not in pruned.lines, "the site's xpath cuts it"
+    assert len(pruned.lines) == len(kept.lines) - 1, "and nothing else"
+
+
+def test_prune_xpath_accepts_a_single_string() -> None:
+    pruned = extract(ENGLISH, url=URL, prune_xpath="//div[@class='promo-box']")
+    assert not any("podcast" in line for line in pruned.lines)
+
+
+def test_invalid_prune_xpath_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract(ENGLISH, url=URL, prune_xpath=["//div[@class="])
+    assert caught.value.source == URL
+    assert "invalid prune xpath" in caught.value.reason
+
+
+# --- raw lines and the extraction line filters
+
+
+def test_extract_raw_keeps_the_lines_that_extract_filters() -> None:
+    raw = extract_raw(ENGLISH, url=URL)
+    assert "Advertisement" in raw.lines
+    assert "Read more: Storm damage along the coast in pictures" in raw.lines
+    filtered = extract(ENGLISH, url=URL)
+    assert "Advertisement" not in filtered.lines
+    assert not any(line.startswith("Read more") for line in filtered.lines)
+    assert (raw.title, raw.author, raw.published) == (
+        filtered.title,
+        filtered.author,
+        filtered.published,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Advertisement", "advertisement-label"),
+        ("Read more: Ten things to know about the storm", "read-more-teaser"),
+        ("Related: The storm in pictures", "related-teaser"),
+        ("Sign up for our daily newsletter to get the news first.", "newsletter-prompt"),
+        ("Like this story? Share it with a friend!", "share-prompt"),
+        ("Follow us on Twitter and Facebook.", "follow-prompt"),
+        ("(Reporting by Jane Smith; Editing by John Doe)", "reporting-credit"),
+        ("Copyright 2024 Example News. All rights reserved.", "copyright-notice"),
+        ("À lire aussi : la tempête en images", "read-more-teaser"),
+        ("اقرأ أيضا: العاصفة بالصور", "read-more-teaser"),
+        ("تابعونا على فيسبوك", "follow-prompt"),
+    ],
+)
+def test_line_filter_rules(line: str, rule: str) -> None:
+    kept, removed = filter_lines_audited([line])
+    assert kept == []
+    assert [r.rule for r in removed] == [rule]
+
+
+def test_related_label_takes_its_teaser_list_along() -> None:
+    lines = [
+        "The port authority said the works would be published next month.",
+        "You may also like",
+        "- Storm closes coastal road",
+        "- Ferry timetable changes for winter",
+        "The mayor thanked the workers who repaired the wall in three weeks.",
+    ]
+    kept, removed = filter_lines_audited(lines)
+    assert kept == [lines[0], lines[4]]
+    assert [r.rule for r in removed] == ["related-label", *["related-label/block"] * 2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said he would follow the advice of the engineers on the sea wall.",
+        "Readers can find the full report on the port authority's website.",
+        "The company, founded in 1998, employs 300 people in the region.",
+        "By the numbers",
+        "Le maire a remercié les ouvriers qui ont réparé la digue.",
+        "وقال رئيس الميناء إن الأشغال ستنتهي قبل نهاية الشهر.",
+    ],
+)
+def test_line_filters_keep_ordinary_sentences(line: str) -> None:
+    assert filter_lines_audited([line]) == ([line], [])
+
+
+# --- fallback and errors
+
+
+def test_fallback_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    page = extract(ENGLISH, url=URL)
+    assert page.method == "fallback"
+    assert page.lines[0] == "Harbour reopens after storm repairs", "the walk keeps headings"
+    assert any(line.startswith("Fishing boats were the first") for line in page.lines)
+    assert not any("Home" in line for line in page.lines), "navigation is skipped"
+    assert not any("Copyright" in line for line in page.lines), "the footer is skipped"
+    assert page.title == "Harbour reopens after storm repairs", "metadata does not depend on it"
+
+
+def test_fallback_on_a_page_of_headings_only() -> None:
+    # trafilatura returns the headings, which the leading-heading rule then drops
+    html = (
+        "<html><body><article><h2>Storm warning for the coast tonight</h2></article></body></html>"
+    )
+    page = extract(html)
+    assert page.method == "fallback"
+    assert page.lines == ["Storm warning for the coast tonight"]
+
+
+def test_fragment_without_html_element() -> None:
+    page = extract("<p>The harbour reopened on Monday after three weeks of repairs.</p>")
+    assert page.lines == ["The harbour reopened on Monday after three weeks of repairs."]
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        (b"", "empty document"),
+        (b"   \n\t ", "empty document"),
+        (b"\x00\x01binary", "binary data, not HTML"),
+        (bytes(range(256)) * 4, "binary data, not HTML"),
+        ("<html></html>", "no article text found"),
+        (
+            "<html><body><script>var x = 1;</script><style>p {}</style></body></html>",
+            "no article text found",
+        ),
+    ],
+    ids=["empty", "blank", "nul-bytes", "random-bytes", "empty-html", "only-scripts"],
+)
+@pytest.mark.parametrize("url", [None, URL], ids=["no-url", "url"])
+def test_bad_input_is_an_extraction_error_naming_the_source(
+    html: bytes | str, reason: str, url: str | None
+) -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract(html, url=url)
+    assert caught.value.source == (url or "<html>")
+    assert caught.value.reason == reason
+    assert str(caught.value) == f"{url or '<html>'}: {reason}"
+
+
+def test_only_boilerplate_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract("<html><body><article><p>Advertisement</p></article></body></html>", url=URL)
+    assert caught.value.reason == "only boilerplate lines found"
+    assert extract_raw(
+        "<html><body><article><p>Advertisement</p></article></body></html>"
+    ).lines == ["Advertisement"], "extract_raw still returns it"
