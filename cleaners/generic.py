@@ -13,19 +13,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
-from .lexicon import LEXICON
+from .lexicon import LEXICON, Lexicon
 from .rules import LineRule, Where, drop_line
 
 __all__ = ["generic_rules"]
-
-# Where each kind may fire by default: phrases that could be ordinary words inside an
-# article (share, follow, newsletter, menu labels) only count outside the body core.
-_KIND_WHERE: Final[dict[str, Where]] = {
-    "share": "edge",
-    "nav": "edge",
-    "cookie": "edge",
-    "newsletter": "edge",
-}
 
 PHRASE_MAX_LEN: Final = 200  # labels, headers, form prompts: short lines
 INLINE_MAX_LEN: Final = 400  # a policy sentence may stand inside a longer notice
@@ -126,19 +117,21 @@ def _shape_rules() -> tuple[LineRule, ...]:
 
 
 def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
-    full, inline = LEXICON[lang]
+    anywhere, edge, inline = LEXICON[lang]
     rules: list[LineRule] = []
-    for kind, patterns in full.items():
-        rules.append(
-            drop_line(
-                f"{lang}-{kind}",
-                *patterns,
-                kind=kind,
-                max_len=_KIND_MAX_LEN.get(kind, PHRASE_MAX_LEN),
-                where=_KIND_WHERE.get(kind, "any"),
-                opens_block=kind == "related",
+    tables: tuple[tuple[str, Lexicon, Where], ...] = (("", anywhere, "any"), ("-edge", edge, "edge"))
+    for suffix, table, where in tables:
+        for kind, patterns in table.items():
+            rules.append(
+                drop_line(
+                    f"{lang}-{kind}{suffix}",
+                    *patterns,
+                    kind=kind,
+                    max_len=_KIND_MAX_LEN.get(kind, PHRASE_MAX_LEN),
+                    where=where,
+                    opens_block=kind == "related",
+                )
             )
-        )
     for kind, (patterns, needles) in inline.items():
         rules.append(
             drop_line(

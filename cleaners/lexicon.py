@@ -21,6 +21,10 @@ Lexicon = dict[str, tuple[str, ...]]
 InlineLexicon = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 _AR_FULL: Final[Lexicon] = {
+    "share": (
+        r"(شارك|شاركي|شاركوا|انشر)( هذا| هذه)? (المقال|الخبر|الموضوع|الصفحة|التدوينة)( على| عبر)?( \S+){0,2}",
+        r"(شارك|مشاركة|انشر)( على| عبر) (فيسبوك|فايسبوك|تويتر|واتساب|واتس اب|تيليغرام|تلغرام|لينكدإن|إكس|البريد الإلكتروني)",
+    ),
     "comment-form": (
         r"(اترك|اكتب|اضف|أضف|شارك) (ردا?|رداً|تعليقا?|تعليقاً|تعليقك|رأيك)",
         r"(اترك|اضف|أضف) (ردا|تعليقا) (على|إلغاء الرد).*",
@@ -48,14 +52,23 @@ _AR_FULL: Final[Lexicon] = {
         r"(قد يهمك|قد يعجبك|ننصحك بقراءة|يهمك أيضا|الأكثر قراءة|الأكثر مشاهدة|الأكثر تعليقا)( أيضا)?\s*:?",
         r"(المزيد من|مزيد من) (الأخبار|المقالات|المواضيع)\s*:?",
     ),
+    "chrome": (
+        r":?\s*(آخر تحديث|تاريخ النشر|تاريخ التحديث|نشر في|تم النشر في|نشر بتاريخ|محدث)\s*:?",
+    ),
+    "widget": (
+        r"(لم يتم العثور على|لا توجد|لا يوجد) (نتائج|نتيجة|أي نتائج)\.?",
+        r"(جار|جاري) (التحميل|التحمیل)\.*",
+        r"(تحميل|عرض) (المزيد|مزيد)\.*",
+    ),
+    "ad": (r"(إعلان|اعلان|إعلانات)( ممول)?",),
+}
+
+_AR_EDGE: Final[Lexicon] = {
     "share": (
         r"(شارك|شاركي|شاركوا|مشاركة|انشر)( هذا| هذه)?( المقال| الخبر| الموضوع| الصفحة| الرابط)?( على| عبر)?( \S+){0,3}",
         r"(تابعونا|تابعنا|تابعوا) (على|عبر).{0,60}",
         r"(نسخ|انسخ) (الرابط|الرابط المختصر)",
         r"طباعة",
-    ),
-    "chrome": (
-        r":?\s*(آخر تحديث|تاريخ النشر|تاريخ التحديث|نشر في|تم النشر في|نشر بتاريخ|محدث)\s*:?",
     ),
     "nav": (
         r"(الرئيسية|الصفحة الرئيسية)(\s*[»›>/|\\-]\s*.{0,60})?",
@@ -65,12 +78,6 @@ _AR_FULL: Final[Lexicon] = {
         r"(القائمة|بحث|ابحث|البحث|ابحث عن)\s*:?",
         r"(المقال|الخبر|الموضوع) (السابق|التالي)\s*:?",
     ),
-    "widget": (
-        r"(لم يتم العثور على|لا توجد|لا يوجد) (نتائج|نتيجة|أي نتائج)\.?",
-        r"(جار|جاري) (التحميل|التحمیل)\.*",
-        r"(تحميل|عرض) (المزيد|مزيد)\.*",
-    ),
-    "ad": (r"(إعلان|اعلان|إعلانات)( ممول)?",),
     "cookie": (r"(أوافق|موافق|قبول)( على)?( الكل| ملفات تعريف الارتباط)?",),
     "newsletter": (
         r"(اشترك|إشترك|اشتركوا)( الآن)?( مجانا)?",
@@ -102,6 +109,10 @@ _AR_INLINE: Final[InlineLexicon] = {
 }
 
 _FR_FULL: Final[Lexicon] = {
+    "share": (
+        r"(partager|partagez) (cet|l') ?(article|info|actu)( sur \S+)?",
+        r"(partager|partagez) sur (facebook|twitter|x|whatsapp|linkedin|telegram|messenger|e-?mail)",
+    ),
     "comment-form": (
         r"(laisser|laissez|ajouter|poster|écrire) (un|une|votre) (commentaire|réponse)",
         r"(annuler|répondre)( la)? réponse",
@@ -126,24 +137,27 @@ _FR_FULL: Final[Lexicon] = {
         r"(vous aimerez aussi|vous pourriez aussi aimer|les plus lus|les plus (commentés|partagés))\s*:?",
         r"(voir|découvrir) aussi\s*:?.{0,160}",
     ),
-    "share": (
-        r"(partager|partagez)( (cet|l') ?article)?( sur| par)?( \S+){0,3}",
-        r"(suivez|suivre)[- ]nous( sur)?.{0,60}",
-        r"(imprimer|copier le lien|envoyer par (e-?mail|courriel))",
-    ),
     "chrome": (r"(dernière mise à jour|mis à jour|publié) ?(le)?\s*:?",),
-    "nav": (
-        r"accueil(\s*[»›>/|\\-]\s*.{0,60})?",
-        r"(à la une|dernières (nouvelles|infos|actualités)|flash info|en direct)\s*:?",
-        r"(menu|rechercher|recherche)\s*:?",
-        r"article (précédent|suivant)\s*:?",
-    ),
     "widget": (
         r"aucun résultat( trouvé)?\.?",
         r"(chargement|chargement en cours)( …|\.\.\.)?",
         r"(voir|afficher|charger) plus( d'articles)?",
     ),
     "ad": (r"(publicité|annonce|contenu sponsorisé|sponsorisé)",),
+}
+
+_FR_EDGE: Final[Lexicon] = {
+    "share": (
+        r"(partager|partagez)( (cet|l') ?article)?( sur| par)?( \S+){0,3}",
+        r"(suivez|suivre)[- ]nous( sur)?.{0,60}",
+        r"(imprimer|copier le lien|envoyer par (e-?mail|courriel))",
+    ),
+    "nav": (
+        r"accueil(\s*[»›>/|\\-]\s*.{0,60})?",
+        r"(à la une|dernières (nouvelles|infos|actualités)|flash info|en direct)\s*:?",
+        r"(menu|rechercher|recherche)\s*:?",
+        r"article (précédent|suivant)\s*:?",
+    ),
     "cookie": (
         r"(tout )?(accepter|refuser)( (tout|les cookies))?",
         r"(paramétrer|gérer) (les )?cookies",
@@ -176,6 +190,11 @@ _FR_INLINE: Final[InlineLexicon] = {
 }
 
 _EN_FULL: Final[Lexicon] = {
+    "share": (
+        r"(share|tweet|pin|email) (this|the) (article|story|post|page)( on \S+| via \S+)?",
+        r"(share|tweet|post) (on|via|to|with) (facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|messenger|e-?mail)",
+        r"(click|tap) to share.{0,80}",
+    ),
     "comment-form": (
         r"leave (a|your) (reply|comment|response)( to .{0,120})?",
         r"(post|submit|add) (a |your )?comment",
@@ -200,24 +219,27 @@ _EN_FULL: Final[Lexicon] = {
         r"(more (from|on|stories|news)|recommended( for you| stories| reading)?|you (may|might) (also )?like|trending( now)?|most (read|popular|viewed))\b[^.!?]{0,40}",
         r"(editor'?s picks|top stories|latest (news|stories|posts))\s*:?",
     ),
-    "share": (
-        r"(share|tweet|pin|email)( (this|the) (article|story|post|page))?( on| via| with)?( \S+){0,3}",
-        r"follow us( on)?.{0,60}",
-        r"(print|copy link|copy url)( this (article|page))?",
-        r"(click|tap) to share.{0,80}",
-    ),
     "chrome": (r"(last )?(updated|published|posted)( on| at)?\s*:?",),
-    "nav": (
-        r"home(\s*[»›>/|\\-]\s*.{0,60})",
-        r"(breaking( news)?|latest news|live updates?|skip to (main )?content|menu|search)\s*:?",
-        r"(previous|next) (article|post|story)\s*:?.{0,160}",
-    ),
     "widget": (
         r"no (results|posts) found\.?",
         r"loading(\.\.\.|…)?",
         r"(load|show|view) more( (articles|stories|posts))?",
     ),
     "ad": (r"(advertisement|sponsored( content)?|ad|adverti[sz]ing|story continues below( advertisement)?)",),
+}
+
+_EN_EDGE: Final[Lexicon] = {
+    "share": (
+        r"(share|tweet|pin|email)( (this|the) (article|story|post|page))?( on| via| with)?( \S+){0,3}",
+        r"follow us( on)?.{0,60}",
+        r"(print|copy link|copy url)( this (article|page))?",
+        r"(click|tap) to share.{0,80}",
+    ),
+    "nav": (
+        r"home(\s*[»›>/|\\-]\s*.{0,60})",
+        r"(breaking( news)?|latest news|live updates?|skip to (main )?content|menu|search)\s*:?",
+        r"(previous|next) (article|post|story)\s*:?.{0,160}",
+    ),
     "cookie": (
         r"(accept|reject|decline|allow)( all)?( cookies)?",
         r"(manage|cookie) (preferences|settings)",
@@ -250,9 +272,10 @@ _EN_INLINE: Final[InlineLexicon] = {
     ),
 }
 
-LEXICON: Final[dict[str, tuple[Lexicon, InlineLexicon]]] = {
-    # language -> (whole-line phrases, phrases found inside a line)
-    "ar": (_AR_FULL, _AR_INLINE),
-    "fr": (_FR_FULL, _FR_INLINE),
-    "en": (_EN_FULL, _EN_INLINE),
+LEXICON: Final[dict[str, tuple[Lexicon, Lexicon, InlineLexicon]]] = {
+    # language -> (whole lines, anywhere; whole lines, only outside the body core;
+    #              phrases found inside a line, anywhere)
+    "ar": (_AR_FULL, _AR_EDGE, _AR_INLINE),
+    "fr": (_FR_FULL, _FR_EDGE, _FR_INLINE),
+    "en": (_EN_FULL, _EN_EDGE, _EN_INLINE),
 }
