@@ -1,9 +1,10 @@
 """The generic rules: the fallback that cleans any site, with or without a site module.
 
-Two families:
-- phrase rules, built from `cleaners.lexicon` (per language, per kind);
+Three families, tried in this order:
 - shape rules, language-free: counter lines, template placeholders, strings of social
-  network names, breadcrumbs, date-only lines, bylines.
+  network names, breadcrumbs, date-only lines, bylines;
+- phrase rules, built from `cleaners.lexicon` (per language, per kind);
+- furniture rules (`cleaners.furniture`): what HTML extraction lets through.
 Block and position rules (related-item blocks, the title, repeats, what stands before the
 title or after the comment section) live in `cleaners.structure`.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
+from .furniture import furniture_rules
 from .lexicon import LEXICON, Lexicon
 from .rules import LineRule, Where, drop_line
 
@@ -158,4 +160,4 @@ def generic_rules() -> tuple[LineRule, ...]:
     rules = _shape_rules()
     for lang in LEXICON:
         rules += _lexicon_rules(lang)
-    return rules
+    return rules + furniture_rules()

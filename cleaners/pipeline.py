@@ -10,6 +10,7 @@ path contributes a title hint taken from the page's metadata.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ from .structure import (
 __all__ = ["clean_lines"]
 
 GENERIC: Final = "generic"
+_LIST_ITEM: Final = re.compile(r"[-*•·–]\s")
 _COMMENT_SECTION: Final = frozenset({"comments", "comment-form", "comment-policy"})
 MIN_REPEAT_KEY: Final = 20  # shorter lines ("***", "Photo") may legitimately repeat
 KICKER_MAX_WORDS: Final = 3
@@ -119,10 +121,10 @@ def _related_blocks(doc: _Doc, last: int) -> None:
 
     After the body (a header past the last long line), plain headline lists count too.
     """
-    rule = f"{GENERIC}/related-block"
     for h, d in enumerate(doc.drops):
         if d is None or not d.opens_block:
             continue
+        rule = f"{d.rule}/items"
         after_body = h > last
         items = 0
         j = doc.next_kept(h)
@@ -135,11 +137,11 @@ def _related_blocks(doc: _Doc, last: int) -> None:
                 pass
             elif items == 0 and word_count(line) <= KICKER_MAX_WORDS and not is_long(line):
                 pass  # a tab or filter label of the block ("All", "Latest")
-            elif after_body and not is_long(line):
+            elif _LIST_ITEM.match(line) or (after_body and not is_long(line)):
                 pass
             else:
                 break
-            doc.drop(j, "related", rule)
+            doc.drop(j, d.kind, rule)
             items += 1
             j = nxt
 
@@ -241,8 +243,15 @@ def clean_lines(
     site_rules: Sequence[LineRule] = (),
     title_hint: str | None = None,
     expected_lang: str | None = None,
+    drop_repeats: bool = True,
 ) -> Article:
-    """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices."""
+    """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices.
+
+    `drop_repeats`: keep one copy of a paragraph printed twice — in a dump, a repeat is
+    the scraper catching the same block twice; a page extracted from its HTML repeats a
+    line only when the article does (a quoted tweet, an interview's questions), so the
+    HTML path turns it off.
+    """
     doc = _Doc(lines)
     namespaces: list[tuple[str, tuple[LineRule, ...]]] = [(GENERIC, generic_rules())]
     if site and site_rules:
@@ -259,7 +268,8 @@ def clean_lines(
         _apply_rules(doc, tail, range(max(last + 1, first), n))
 
     _apply_rules(doc, everywhere, range(len(lines)))
-    _repeats(doc, None, long_only=True)
+    if drop_repeats:
+        _repeats(doc, None, long_only=True)
     first, last = _body_core(doc)
     apply_edge_rules(first, last)
     _related_blocks(doc, last)
@@ -272,7 +282,8 @@ def clean_lines(
     if title is not None:
         _title_and_surroundings(doc, title)
     _after_comments(doc, last, title)
-    _repeats(doc, title)
+    if drop_repeats:
+        _repeats(doc, title)
 
     removed = [
         Removal(line=i + 1, text=lines[i], kind=d.kind, rule=d.rule)

@@ -106,42 +106,46 @@ class RuleMatcher:
 
     Whole-line rules are compiled into one alternation per length limit (so a long line
     skips the groups it is too long for, with no per-alternative length check); in-line
-    rules are tried one by one behind their `needles`. Whole-line rules come first, and
-    within a group the first alternative that matches wins. Rule patterns must not use
-    numbered backreferences.
+    rules are tried one by one behind their `needles`. When several rules match, the one
+    given first wins, as if each were tried in order. Whole-line rule patterns must not
+    use numbered backreferences (they share one regex).
     """
 
     __slots__ = ("_gated", "_groups", "_inline", "max_len")
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
-        by_len: dict[int, list[LineRule]] = {}
-        for rule in rules:
+        by_len: dict[int, list[tuple[int, LineRule]]] = {}
+        for order, rule in enumerate(rules):
             if rule.full:
-                by_len.setdefault(rule.max_len, []).append(rule)
-        self._groups: list[tuple[int, re.Pattern[str], dict[str, LineRule]]] = []
+                by_len.setdefault(rule.max_len, []).append((order, rule))
+        self._groups: list[tuple[int, re.Pattern[str], dict[str, tuple[int, LineRule]]]] = []
         for limit in sorted(by_len):
-            names = {f"r{i}": r for i, r in enumerate(by_len[limit])}
-            source = "|".join(f"(?P<{name}>{r.pattern.pattern})" for name, r in names.items())
+            names = {f"r{order}": (order, r) for order, r in by_len[limit]}
+            source = "|".join(f"(?P<{name}>{r.pattern.pattern})" for name, (_, r) in names.items())
             self._groups.append((limit, re.compile(source), names))
-        inline = [r for r in rules if not r.full]
+        inline = [(order, r) for order, r in enumerate(rules) if not r.full]
         # one flat (needle, rule) list: a line is searched by a rule only when it holds
         # one of that rule's needles; rules without needles are always searched
-        self._gated = tuple((n, r) for r in inline for n in r.needles)
-        self._inline = tuple(r for r in inline if not r.needles)
+        self._gated = tuple((n, order, r) for order, r in inline for n in r.needles)
+        self._inline = tuple((order, r) for order, r in inline if not r.needles)
         self.max_len = max((r.max_len for r in rules), default=-1)
 
     def match(self, folded: str) -> LineRule | None:
         """The first rule that drops this (folded) line, or None."""
         n = len(folded)
+        best: tuple[int, LineRule] | None = None
         for limit, pattern, names in self._groups:
             if n <= limit:
                 m = pattern.fullmatch(folded)
                 if m is not None and m.lastgroup is not None:
-                    return names[m.lastgroup]
-        for needle, rule in self._gated:
-            if needle in folded and n <= rule.max_len and rule.pattern.search(folded) is not None:
-                return rule
-        for rule in self._inline:
-            if rule.matches(folded):
-                return rule
-        return None
+                    found = names[m.lastgroup]
+                    if best is None or found[0] < best[0]:
+                        best = found
+        for needle, order, rule in self._gated:
+            if (best is None or order < best[0]) and needle in folded and n <= rule.max_len:
+                if rule.pattern.search(folded) is not None:
+                    best = (order, rule)
+        for order, rule in self._inline:
+            if (best is None or order < best[0]) and rule.matches(folded):
+                best = (order, rule)
+        return best[1] if best is not None else None

@@ -6,16 +6,24 @@
 from cleaners.article import Article, Removal
 from cleaners.errors import ExtractionError, FetchError, InputError, NadifError, SiteRegistryError
 
+from .fetch import Fetcher, FetchOptions, FetchResult, fetch
+from .html import extract_html, fetch_article
 from .text import clean_file, clean_text
 
 __all__ = [
     "Article",
     "ExtractionError",
     "FetchError",
+    "FetchOptions",
+    "FetchResult",
+    "Fetcher",
     "InputError",
     "NadifError",
     "Removal",
     "SiteRegistryError",
     "clean_file",
     "clean_text",
+    "extract_html",
+    "fetch",
+    "fetch_article",
 ]

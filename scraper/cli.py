@@ -1,8 +1,12 @@
 """`nadif`: the command line, a thin layer over `scraper`.
 
-    nadif clean PATH... [--format json|jsonl|text] [--site NAME|none] [-o OUT]
-                        [--jobs N] [--errors FILE] [--engine local|dask] [--scheduler ADDR]
-    nadif sites
+    nadif clean   PATH...             text dumps (files, or folders walked recursively)
+    nadif extract PATH... [--url URL] HTML files (.html .htm .html.gz) or folders of them
+    nadif fetch   URL... [-i FILE]    fetch articles by URL (robots.txt, cache, politeness)
+    nadif sites                       list the site modules
+
+Output options (all three): [--format json|jsonl|text] [--site NAME|none] [-o OUT]
+[--errors FILE] [--jobs N] [--engine local|dask] [--scheduler ADDR] [--[no-]progress].
 
 Exit codes: 0 every input gave an article; 1 at least one input failed (each failure is
 an error record: in the errors file, or on stderr); 2 the command line itself is wrong
@@ -15,15 +19,17 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from cleaners.errors import NadifError, SiteRegistryError
 from sites import all_sites, get_site
 
-from .text import NO_SITE, clean_file
-from .worker import Settings, make_worker
+from .batch import Task, iter_tasks, run_batch
+from .fetch import FetchOptions
+from .text import NO_SITE
+from .worker import Settings, article_for, make_worker
 
 __all__ = ["main"]
 
@@ -42,8 +48,29 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("paths", nargs="+", metavar="PATH", help="a dump file or a folder of dumps")
     _output_options(clean)
 
+    extract = sub.add_parser("extract", help="extract articles from saved HTML pages")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="an .html/.htm/.html.gz file or a folder of them")
+    extract.add_argument("--url", default=None, help="the page's URL (one input): picks the site, resolves metadata")
+    _output_options(extract)
+
+    fetch = sub.add_parser("fetch", help="fetch articles by URL and extract them")
+    fetch.add_argument("urls", nargs="*", metavar="URL", help="article URLs")
+    fetch.add_argument("-i", "--input", action="append", default=[], metavar="FILE", help="a file of URLs, one a line ('#' comments)")
+    fetch.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=f"HTTP cache (default {_default_cache()})")
+    fetch.add_argument("--no-cache", action="store_true", help="do not read or write the HTTP cache")
+    fetch.add_argument("--ignore-robots", action="store_true", help="do not honour robots.txt")
+    fetch.add_argument("--delay", type=float, default=1.0, metavar="S", help="seconds between two requests to one host (default 1)")
+    fetch.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout in seconds (default 30)")
+    fetch.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429/5xx/network errors (default 3)")
+    _output_options(fetch)
+
     sub.add_parser("sites", help="list the site modules")
     return parser
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "nadif" / "http"
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
@@ -75,10 +102,11 @@ def _print_text(record: dict[str, Any]) -> None:
     sys.stdout.write(record["text"] + "\n")
 
 
-def _single(path: str, settings: Settings, fmt: str) -> int:
-    """One file to stdout: the record itself, or the error on stderr."""
+def _single(task: Task, settings: Settings, fmt: str) -> int:
+    """One input to stdout: the record itself, or the error on stderr."""
+    path = task.source
     try:
-        record = clean_file(path, settings.site).to_dict()
+        record = article_for(task, settings).to_dict()
     except NadifError as exc:
         sys.stderr.write(f"nadif: {exc.source}: {exc.reason}\n")
         return EXIT_FAILED
@@ -92,14 +120,24 @@ def _single(path: str, settings: Settings, fmt: str) -> int:
     return EXIT_OK
 
 
+def _tasks(paths: Sequence[str], kind: str) -> Iterator[Task]:
+    """The batch's tasks; a folder that holds nothing to clean is an error record too."""
+    for path in paths:
+        found = False
+        for task in iter_tasks([path], kind):
+            found = True
+            yield task
+        if not found:
+            yield Task(path, kind, problem="no readable files in this folder")
+
+
 def _batch(args: argparse.Namespace, kind: str, settings: Settings) -> int:
-    from .batch import iter_tasks, run_batch
 
     fmt = args.format or "jsonl"
     if fmt == "json":
         fmt = "jsonl"  # several records: one JSON object a line
     summary = run_batch(
-        iter_tasks(args.paths, kind),
+        _tasks(args.paths, kind),
         make_worker(settings),
         out=args.output,
         errors=args.errors,
@@ -113,12 +151,35 @@ def _batch(args: argparse.Namespace, kind: str, settings: Settings) -> int:
     return EXIT_OK if summary.errors == 0 else EXIT_FAILED
 
 
-def _clean(args: argparse.Namespace) -> int:
-    settings = Settings(site=args.site)
-    single = len(args.paths) == 1 and not os.path.isdir(args.paths[0])
+def _run(args: argparse.Namespace) -> int:
+    kind = {"clean": "text", "extract": "html", "fetch": "url"}[args.command]
+    if kind == "url":
+        inputs = [*args.urls, *args.input]
+        if not inputs:
+            raise _Usage("give at least one URL or -i FILE")
+        options = FetchOptions(
+            cache_dir=None if args.no_cache else (args.cache_dir or _default_cache()),
+            respect_robots=not args.ignore_robots,
+            per_host_delay=args.delay,
+            read_timeout=args.timeout,
+            retries=args.retries,
+        )
+        settings = Settings(site=args.site, fetch=options)
+        single = len(args.urls) == 1 and not args.input
+    else:
+        inputs = args.paths
+        if kind == "html" and args.url and len(inputs) > 1:
+            raise _Usage("--url names one page: give one PATH with it")
+        settings = Settings(site=args.site, url=getattr(args, "url", None))
+        single = len(inputs) == 1 and not os.path.isdir(inputs[0])
     if single and args.output is None and args.engine == "local":
-        return _single(args.paths[0], settings, args.format or "json")
-    return _batch(args, "text", settings)
+        return _single(Task(inputs[0], kind), settings, args.format or "json")
+    args.paths = inputs
+    return _batch(args, kind, settings)
+
+
+class _Usage(Exception):
+    """A command line that cannot be run (exit code 2)."""
 
 
 def _sites() -> int:
@@ -142,7 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 get_site(args.site)
             except SiteRegistryError as exc:
                 parser.error(f"--site {exc.source}: {exc.reason}")
-        return _clean(args)
+        return _run(args)
+    except _Usage as exc:
+        parser.error(str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("nadif: interrupted\n")
         return EXIT_INTERRUPTED

@@ -1,36 +1,86 @@
 """The per-input worker of batch runs: one `Task` in, one output record out.
 
 Top-level and picklable (it runs in pool processes and on Dask workers): settings travel
-with it through `functools.partial(run_task, settings=...)`.
+with it through `functools.partial(run_task, settings=...)`. URL tasks share one
+`Fetcher` per process (its connections, disk cache, robots.txt answers and per-host
+politeness), made on first use in that process.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
+import gzip
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from typing import Any
 
+from cleaners.article import Article
 from cleaners.errors import InputError
 
 from ._inputs import Task
+from .fetch import Fetcher, FetchOptions
+from .html import extract_html, fetch_article
 from .text import clean_file
 
-__all__ = ["Settings", "make_worker", "run_task"]
+__all__ = ["Settings", "article_for", "make_worker", "read_html_file", "run_task"]
+
+MAX_HTML_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What every task of one run shares: the site choice (None = automatic, "none" = off)."""
+    """What every task of one run shares.
+
+    site   None = by URL host or text signatures, "none" = generic rules only, or a name
+    url    the page's URL for `extract` of HTML files (one input)
+    fetch  fetcher options for URL tasks
+    """
 
     site: str | None = None
+    url: str | None = None
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+
+@lru_cache(maxsize=4)
+def _fetcher(options: FetchOptions) -> Fetcher:
+    return Fetcher(options)
+
+
+def read_html_file(path: str) -> bytes:
+    """An HTML file's bytes (`.gz` files decompressed, with a size cap), or `InputError`."""
+    try:
+        if path.endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(MAX_HTML_BYTES + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_HTML_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(path, getattr(exc, "strerror", None) or str(exc)) from None
+    if len(data) > MAX_HTML_BYTES:
+        raise InputError(path, f"HTML larger than {MAX_HTML_BYTES} bytes")
+    if not data.strip():
+        raise InputError(path, "empty file")
+    return data
+
+
+def article_for(task: Task, settings: Settings) -> Article:
+    if task.kind == "text":
+        return clean_file(task.source, settings.site)
+    if task.kind == "html":
+        html = read_html_file(task.source)
+        return extract_html(html, settings.url, site=settings.site, source=os.fspath(task.source))
+    if task.kind == "url":
+        return fetch_article(task.source, site=settings.site, fetcher=_fetcher(settings.fetch))
+    raise InputError(task.source, f"unknown input kind {task.kind!r}")
 
 
 def run_task(task: Task, settings: Settings) -> dict[str, Any]:
-    if task.kind == "text":
-        article = clean_file(task.source, settings.site)
-    else:
-        raise InputError(task.source, f"unknown input kind {task.kind!r}")
-    record = article.to_dict()
+    record = article_for(task, settings).to_dict()
     record["source"] = task.source
     return record
 

@@ -9,8 +9,9 @@ import pytest
 import trafilatura
 
 from cleaners.errors import ExtractionError
-from scraper._line_filters import filter_lines_audited
-from scraper.extract import Extracted, decode_html, extract, extract_raw
+from cleaners import Article, clean_lines
+from scraper import extract_html
+from scraper.extract import Extracted, decode_html, extract
 
 URL = "https://news.example.com/2024/03/harbour-reopens"
 
@@ -98,15 +99,16 @@ def test_english_metadata(english: Extracted) -> None:
     assert english.method == "trafilatura"
 
 
-def test_english_body_in_order_without_title(english: Extracted) -> None:
-    starts = [line[:20] for line in english.lines]
+def test_english_body_in_order_without_title() -> None:
+    article = extract_html(ENGLISH, url=URL)
+    starts = [line[:20] for line in article.paragraphs]
     assert starts == [
         "The harbour reopened",
         "Our new podcast abou",
         "Fishing boats were t",
         "The port authority s",
     ], "the body paragraphs, in order, and nothing else"
-    assert english.title not in english.lines, "the title is metadata, not a body line"
+    assert article.title not in article.paragraphs, "the title is metadata, not a body line"
 
 
 def test_paragraph_lines_are_joined(english: Extracted) -> None:
@@ -123,9 +125,10 @@ def test_french_metadata_and_body() -> None:
         "fr",
     )
     assert page.url is None, "no URL given and none declared in the page"
-    assert len(page.lines) == 2
-    assert page.lines[0].startswith("Le port a rouvert lundi")
-    assert not any("lire aussi" in line.lower() for line in page.lines)
+    article = extract_html(FRENCH)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].startswith("Le port a rouvert lundi")
+    assert not any("lire aussi" in line.lower() for line in article.paragraphs)
 
 
 @pytest.mark.parametrize("meta_charset", [True, False], ids=["meta-charset", "no-charset"])
@@ -178,56 +181,72 @@ def test_invalid_prune_xpath_is_an_extraction_error() -> None:
     assert "invalid prune xpath" in caught.value.reason
 
 
-# --- raw lines and the extraction line filters
+# --- the HTML layer keeps furniture lines; extract_html's line cleaning drops and records them
 
 
-def test_extract_raw_keeps_the_lines_that_extract_filters() -> None:
-    raw = extract_raw(ENGLISH, url=URL)
+def _clean(lines: list[str]) -> Article:
+    return clean_lines(lines, drop_repeats=False)
+
+
+def test_extract_keeps_the_lines_that_extract_html_drops() -> None:
+    raw = extract(ENGLISH, url=URL)
     assert "Advertisement" in raw.lines
     assert "Read more: Storm damage along the coast in pictures" in raw.lines
-    filtered = extract(ENGLISH, url=URL)
-    assert "Advertisement" not in filtered.lines
-    assert not any(line.startswith("Read more") for line in filtered.lines)
-    assert (raw.title, raw.author, raw.published) == (
-        filtered.title,
-        filtered.author,
-        filtered.published,
-    )
+    article = extract_html(ENGLISH, url=URL)
+    assert "Advertisement" not in article.paragraphs
+    assert not any(p.startswith("Read more") for p in article.paragraphs)
+    dropped = {r.text: r.kind for r in article.removed}
+    assert dropped["Advertisement"] == "ad", "every dropped line is recorded with its kind"
+    assert dropped["Read more: Storm damage along the coast in pictures"] == "related"
+    assert all(raw.lines[r.line - 1] == r.text for r in article.removed), "numbered in the extracted lines"
+    assert (article.title, article.author, article.published) == (raw.title, raw.author, raw.published)
 
 
 @pytest.mark.parametrize(
-    ("line", "rule"),
+    ("line", "kind"),
     [
-        ("Advertisement", "advertisement-label"),
-        ("Read more: Ten things to know about the storm", "read-more-teaser"),
-        ("Related: The storm in pictures", "related-teaser"),
-        ("Sign up for our daily newsletter to get the news first.", "newsletter-prompt"),
-        ("Like this story? Share it with a friend!", "share-prompt"),
-        ("Follow us on Twitter and Facebook.", "follow-prompt"),
-        ("(Reporting by Jane Smith; Editing by John Doe)", "reporting-credit"),
-        ("Copyright 2024 Example News. All rights reserved.", "copyright-notice"),
-        ("À lire aussi : la tempête en images", "read-more-teaser"),
-        ("اقرأ أيضا: العاصفة بالصور", "read-more-teaser"),
-        ("تابعونا على فيسبوك", "follow-prompt"),
+        ("Advertisement", "ad"),
+        ("Read more: Ten things to know about the storm", "related"),
+        ("Related: The storm in pictures", "related"),
+        ("Sign up for our daily newsletter to get the news first.", "newsletter"),
+        ("Like this story? Share it with a friend!", "share"),
+        ("Follow us on Twitter and Facebook.", "share"),
+        ("(Reporting by Jane Smith; Editing by John Doe)", "byline"),
+        ("Copyright 2024 Example News. All rights reserved.", "widget"),
+        ("À lire aussi : la tempête en images", "related"),
+        ("اقرأ أيضا: العاصفة بالصور", "related"),
+        ("تابعونا على فيسبوك", "share"),
     ],
 )
-def test_line_filter_rules(line: str, rule: str) -> None:
-    kept, removed = filter_lines_audited([line])
-    assert kept == []
-    assert [r.rule for r in removed] == [rule]
+def test_furniture_lines_are_dropped_with_their_kind(line: str, kind: str) -> None:
+    body = "The harbour reopened on Monday after three weeks of repairs to the damaged sea wall, the port authority said."
+    article = _clean([body, line, body.replace("Monday", "Tuesday")])
+    assert line not in article.paragraphs
+    assert [r.kind for r in article.removed if r.text == line] == [kind]
 
 
 def test_related_label_takes_its_teaser_list_along() -> None:
     lines = [
-        "The port authority said the works would be published next month.",
+        "The port authority said the works would be published next month, after the last inspection of the wall.",
         "You may also like",
         "- Storm closes coastal road",
         "- Ferry timetable changes for winter",
-        "The mayor thanked the workers who repaired the wall in three weeks.",
+        "The mayor thanked the workers who repaired the wall in three weeks, and promised a bonus to every crew.",
     ]
-    kept, removed = filter_lines_audited(lines)
-    assert kept == [lines[0], lines[4]]
-    assert [r.rule for r in removed] == ["related-label", *["related-label/block"] * 2]
+    article = _clean(lines)
+    assert article.paragraphs == [lines[0], lines[4]]
+    assert [(r.line, r.kind) for r in article.removed] == [(2, "related"), (3, "related"), (4, "related")]
+
+
+def test_tags_label_takes_its_tag_list_along() -> None:
+    lines = [
+        "The calendar may change during the season, the organisers said on Monday in a statement to the press.",
+        "Tags",
+        "harbour, storm, sea wall, ferry, fishing, port authority, repairs, coast, weather",
+    ]
+    article = _clean(lines)
+    assert article.paragraphs == [lines[0]]
+    assert [r.kind for r in article.removed] == ["nav", "nav"]
 
 
 @pytest.mark.parametrize(
@@ -236,13 +255,14 @@ def test_related_label_takes_its_teaser_list_along() -> None:
         "He said he would follow the advice of the engineers on the sea wall.",
         "Readers can find the full report on the port authority's website.",
         "The company, founded in 1998, employs 300 people in the region.",
-        "By the numbers",
         "Le maire a remercié les ouvriers qui ont réparé la digue.",
         "وقال رئيس الميناء إن الأشغال ستنتهي قبل نهاية الشهر.",
     ],
 )
-def test_line_filters_keep_ordinary_sentences(line: str) -> None:
-    assert filter_lines_audited([line]) == ([line], [])
+def test_furniture_rules_keep_ordinary_sentences(line: str) -> None:
+    body = "The harbour reopened on Monday after three weeks of repairs to the damaged sea wall, the port authority said."
+    article = _clean([body, line, body.replace("Monday", "Tuesday")])
+    assert line in article.paragraphs, [(r.kind, r.rule) for r in article.removed]
 
 
 # --- fallback and errors
@@ -257,6 +277,13 @@ def test_fallback_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch
     assert not any("Home" in line for line in page.lines), "navigation is skipped"
     assert not any("Copyright" in line for line in page.lines), "the footer is skipped"
     assert page.title == "Harbour reopens after storm repairs", "metadata does not depend on it"
+
+
+def test_fallback_respects_prune_xpath(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    page = extract(ENGLISH, url=URL, prune_xpath=["//div[@class='promo-box']"])
+    assert page.method == "fallback"
+    assert not any("podcast" in line for line in page.lines)
 
 
 def test_fallback_on_a_page_of_headings_only() -> None:
@@ -301,9 +328,9 @@ def test_bad_input_is_an_extraction_error_naming_the_source(
 
 
 def test_only_boilerplate_is_an_extraction_error() -> None:
+    page = "<html><body><article><p>Advertisement</p></article></body></html>"
     with pytest.raises(ExtractionError) as caught:
-        extract("<html><body><article><p>Advertisement</p></article></body></html>", url=URL)
-    assert caught.value.reason == "only boilerplate lines found"
-    assert extract_raw(
-        "<html><body><article><p>Advertisement</p></article></body></html>"
-    ).lines == ["Advertisement"], "extract_raw still returns it"
+        extract_html(page, url=URL)
+    assert caught.value.source == URL
+    assert "boilerplate" in caught.value.reason
+    assert extract(page).lines == ["Advertisement"], "the HTML layer still returns it"

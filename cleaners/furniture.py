@@ -1,0 +1,307 @@
+"""Page furniture that HTML extractors let through, as generic line rules.
+
+What survives extraction is furniture set as ordinary paragraphs: "Read more:" teasers,
+newsletter and app prompts, share and follow invitations, reporter contact lines and
+credits, copyright and reprint notices, dateline stamps, reading times, tag lists,
+comment counters. Each rule recognises such a *kind* of line, in English, French and
+Arabic (plus the phrases of a few other languages where the article benchmark showed
+them); none names a site or quotes one page. They were measured on the 181-page article
+benchmark (bench/bench_articles.py) and apply to dumps too: a scraper's text dump
+carries the same furniture.
+
+Rules that could be ordinary words inside an article (bylines, date stamps) only fire
+outside the body core; rules searched inside a line carry `needles`, so a long line is
+searched only when it holds one of them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+from .rules import LineRule, drop_line
+
+__all__ = ["furniture_rules"]
+
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    r"novembre|décembre|decembre"
+)
+_DAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+
+
+@cache
+def furniture_rules() -> tuple[LineRule, ...]:
+    """The rules, built on first use (no work at import time)."""
+    return (
+        # --- related-content teasers and the labels that open a list of them
+        drop_line(
+            "read-more-teaser",
+            r"[\[(]?(?:read|see|watch|listen|also read|read also|more)(?: more| also| next)?"
+            r"(?: on| at| from)?\s*[:|»>-]\s*.+",
+            r"(?:à )?lire (?:aussi|également|la suite)\s*[:|»-]?.*",
+            r"voir aussi\s*[:|»-]?.*",
+            r"(?:leia|veja) (?:também|mais)\s*[:|»-]?.*",
+            r"\(?leggi anche(?: su)?\s*[:|»-]?.*",
+            r"(?:اقرا|إقرأ|اقرأ) (?:ايضا|أيضا|أيضاً|المزيد)\s*[:|»-]?.*",
+            kind="related",
+            max_len=200,
+        ),
+        drop_line(
+            "related-teaser",
+            r"[\[(]?related(?: (?:posts?|articles?|stories|story|news|content|coverage|reading|"
+            r"links?|topics?|videos?))?\s*:\s*.+",
+            r"also on [\w-]+(?:\.[\w-]+)+\b.*",
+            kind="related",
+            max_len=200,
+        ),
+        drop_line(
+            "related-label",
+            r"related(?: (?:posts?|articles?|stories|story|news|content|coverage|reading|links?|"
+            r"topics?|videos?))?\s*:?",
+            r"(?:you )?(?:may|might|should|will) also (?:like|enjoy|be interested in)\W*",
+            r"(?:recommended|suggested) (?:for you|reading|stories|articles|videos)\W*",
+            r"(?:don'?t|do not) miss\W*",
+            r"(?:most (?:read|popular|viewed|shared))(?: (?:in|on|from) .{1,40})?\W*",
+            r"more (?:from|on|in) .{1,40}",
+            r"more(?: great| top)?(?: \w+)? (?:stories|articles|news|headlines|videos)\W*",
+            r"popular on .{1,40}",
+            r"(?:up next|read next|what to read next|explore further|trending now|trending)\W*",
+            r"more\s*:",
+            r"(?:sur le même sujet|à lire aussi|a lire aussi|lire aussi|à voir aussi|"
+            r"les plus lus|articles similaires|dans la même rubrique)\W*",
+            r"(?:مواضيع ذات صلة|مقالات ذات صلة|أخبار ذات صلة|اقرأ أيضا|الأكثر قراءة|"
+            r"الأكثر مشاهدة|قد يعجبك أيضا)\W*",
+            kind="related",
+            max_len=60,
+            opens_block=True,
+        ),
+        drop_line(
+            "tagged-teaser",
+            # a headline teaser that ends in a bracketed content type: "... [VIDEO]"
+            r".{5,200}\[(?:videos?|photos?|pics|pictures|gallery|insight|reaction|analysis|poll|"
+            r"listen|watch|live|latest|news|revealed|warning|comment|opinion|quiz|interview|"
+            r"podcast|vidéo|diaporama|فيديو|صور)\]\s*\|?",
+            kind="related",
+            max_len=220,
+        ),
+        # --- newsletters, subscriptions, apps (searched: the phrase may stand anywhere)
+        drop_line(
+            "newsletter-prompt",
+            r"\b(?:sign(?:ing)? ?up|subscribe|subscribing|subscription|register)\b.{0,80}"
+            r"\bnewsletters?\b",
+            r"\bnewsletters?\b.{0,80}\b(?:sign(?:ing)? ?up|subscribe|inbox)\b",
+            r"\b(?:in|to|into) your inbox\b",
+            r"\b(?:abonnez-vous|inscrivez-vous)\b",
+            r"النشرة البريدية|اشترك الآن",
+            r"^(?:thanks|thank you) for (?:signing up|subscribing)",
+            r"^there was an error processing your subscription",
+            kind="newsletter",
+            max_len=250,
+            full=False,
+            needles=("newsletter", "inbox", "abonnez", "inscrivez", "النشرة البريدية", "اشترك الآن", "thank", "subscription"),
+        ),
+        drop_line(
+            "subscribe-prompt",
+            r"^subscribe (?:to|now|today)\b",
+            r"\b(?:click(?:ing)? here|cliquez ici)\b|اضغط هنا|انقر هنا",
+            r"\b(?:download|get) (?:the|our) .{1,40} app\b",
+            kind="ad",
+            max_len=250,
+            full=False,
+            needles=("subscribe", "click", "cliquez", "اضغط هنا", "انقر هنا", " app"),
+        ),
+        # --- share and follow invitations, reporter contact lines
+        drop_line(
+            "share-prompt",
+            r"\bshare (?:it|this(?: story| article| post)?) with\b",
+            r"^share (?:this|the) (?:story|article|post|page)\W*$",
+            r"^(?:partagez|partager) (?:cet|cette) (?:article|page)\W*$",
+            r"^(?:شارك|شارك المقال|شارك الخبر)\W*$",
+            kind="share",
+            max_len=120,
+            full=False,
+            needles=("share", "partag", "شارك"),
+        ),
+        drop_line(
+            "follow-prompt",
+            # imperative only: "Follow X on Twitter", at the start of a sentence
+            r"(?:^|[.!?]\s+)follow .{0,80}\bon (?:twitter|facebook|instagram|linkedin|youtube|"
+            r"tiktok|snapchat|threads|x)\b",
+            r"(?:^|[.!?]\s+)follow (?:us|him|her|them|me) @\w",
+            r"^(?:suivez|retrouvez)-nous\b",
+            r"^(?:تابعونا|تابعنا) (?:على|عبر)",
+            kind="share",
+            max_len=300,
+            full=False,
+            needles=("follow", "suivez", "retrouvez", "تابعونا", "تابعنا"),
+        ),
+        drop_line(
+            "reporter-contact",
+            r"^(?:have a (?:news )?tip|got a tip)\?",
+            r"^(?:write to|email|e-mail|contact|reach) .{1,80}\S@\S",
+            r"\b(?:may|can) be reached at\b",
+            r"^reach (?:the )?(?:reporters?|writers?|authors?)\b",
+            kind="byline",
+            max_len=300,
+            full=False,
+            needles=("tip", "@", "reached", "reach "),
+        ),
+        # --- credits, datelines, wire slugs
+        drop_line(
+            "reporting-credit",
+            r"^\(?(?:additional )?reporting by\b",
+            r"(?:^|[(;]\s*)(?:editing|writing) by\b",
+            r"\bcontributed(?: reporting)? to this (?:report|story|article)\W*$",
+            r"^(?:source|sources|with agencies|agencies)\s*:\s*.{1,60}$",
+            kind="byline",
+            max_len=320,
+            full=False,
+            needles=("reporting", "editing", "writing", "contributed", "source", "agencies"),
+        ),
+        drop_line(
+            "wire-slug",
+            # news-agency story slugs: "AP-US--Topic, 4th Ld-Writethru"
+            r"(?:ap|bc)-[a-z]{2,}-{1,2}[\w-]+(?:,.{0,40})?",
+            kind="byline",
+            max_len=100,
+        ),
+        drop_line(
+            "dateline-stamp",
+            r"(?:[-|•]\s*)?(?:first |last )?(?:published|updated|posted|modified|"
+            r"publié|mis à jour|mise à jour)\b.{0,80}",
+            r".{0,60}\|\s*updated\s*:.{0,60}",
+            r".{0,40}\d{4}\s*/\s*\d{1,2}:\d{2}\s*[ap]m\b.{0,60}",
+            kind="date",
+            where="edge",
+            max_len=100,
+        ),
+        drop_line(
+            "date-stamp",
+            rf"(?:(?:{_DAYS})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?(?:{_MONTHS})\.?"
+            rf"\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:h.]\d{{2}}"
+            r"(?:\s*[ap]\.?m\.?)?)?(?:\s*\w{2,4})?",
+            r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?",
+            kind="date",
+            where="edge",
+            max_len=60,
+        ),
+        drop_line(
+            "reading-time",
+            r"(?:reading time|read time|temps de lecture|tempo de leitura|lesezeit)\s*:?.{0,30}",
+            r"\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de lecture)\W*",
+            kind="chrome",
+            where="edge",
+            max_len=60,
+        ),
+        drop_line(
+            "image-credit",
+            r"(?:image|photo|picture|pic|video|illustration)s?(?: source| credit|s? by)?\s*:.{1,100}",
+            r"\((?:photo|image|credit|picture)s?\s*:.{1,100}\)",
+            r"(?:crédit|credit)s?(?: photo)?\s*:.{1,100}",
+            kind="widget",
+            max_len=120,
+        ),
+        # --- legal and reprint notices
+        drop_line(
+            "copyright-notice",
+            r"^(?:copyright\b.{0,60}\d{4}|copyright\s*(?:©|\(c\)|ⓒ)|©|\(c\)\s*\d{4}|ⓒ)",
+            r"\ball rights reserved\b|tous droits réservés|جميع الحقوق محفوظة",
+            r"^this (?:copy|article|material) is for your personal",
+            kind="widget",
+            max_len=320,
+            full=False,
+            needles=("copyright", "©", "(c)", "ⓒ", "rights reserved", "droits réservés", "جميع الحقوق", "this copy", "this article", "this material"),
+        ),
+        drop_line(
+            "credit-symbol",
+            r"©",  # a short line with a copyright sign is a credit or a caption
+            kind="widget",
+            max_len=150,
+            full=False,
+            needles=("©",),
+        ),
+        # --- taxonomy and author stamps
+        drop_line(
+            "tags-line",
+            r"(?:tags?|tagged(?: with| in)?|filed under|categor(?:y|ies)|categorias?|"
+            r"catégories?|mots[- ]clés|étiquettes|الوسوم|وسوم|كلمات مفتاحية|التصنيفات?)"
+            r"\s*:\s*.{1,300}",
+            kind="nav",
+            max_len=320,
+        ),
+        drop_line(
+            "tags-label",
+            r"(?:tags?|tagged|filed under|categor(?:y|ies)|categorias?|catégories?|mots[- ]clés|"
+            r"étiquettes|الوسوم|وسوم|كلمات مفتاحية|التصنيفات?)\s*:?",
+            kind="nav",
+            max_len=30,
+            opens_block=True,
+        ),
+        drop_line(
+            "posted-by",
+            r"^[\d/.:\s|-]{0,25}(?:posted|published|written|publié|publiée|rédigé|publicado|"
+            r"pubblicato) (?:by|par|por|da)\b",
+            kind="byline",
+            where="edge",
+            max_len=200,
+            full=False,
+            needles=("posted", "published", "written", "publié", "rédigé", "publicado", "pubblicato"),
+        ),
+        drop_line(
+            "by-author",
+            r"by\s*:?(?!\s+the\b)(?:\s+[\w.'’-]+){0,5}",
+            r"(?:كتب|بقلم)\s*:?(?:\s+[\w.'’-]+){1,5}",
+            kind="byline",
+            where="edge",
+            max_len=50,
+        ),
+        drop_line(
+            "shortcode",
+            # CMS shortcodes left unrendered: "[button link=...]Text[/button]"
+            r"\[([a-z_]+)(?:\s[^\]]*)?\].{0,200}\[/\1\]",
+            r"^\[[a-z_]+\s+[a-z_]+=[^\]]*\]$",
+            kind="widget",
+            max_len=400,
+            full=False,
+            needles=("[",),
+        ),
+        drop_line(
+            "comment-policy",
+            r"\b(?:comments?|comentários|commentaires)\b.{0,150}\b(?:(?:will|shall) not be "
+            r"(?:approved|published)|não serão (?:aprovados|publicados)|ne seront pas "
+            r"(?:publiés|validés)|moderador|moderator|modérateur)\b",
+            kind="comment-policy",
+            max_len=400,
+            full=False,
+            needles=("comment", "coment"),
+        ),
+        # --- comments and ads
+        drop_line(
+            "comments-label",
+            r"\d*\s*comments?(?: \(\d+\))?",
+            r"(?:post|add|leave|view|show|load) (?:a |your |all )?comments?\W*(?:\(\+\))?",
+            r"tell us what you think\W*",
+            r"join the (?:conversation|discussion)\W*",
+            r"comments? (?:are|is) closed\W*",
+            r"(?:\d+\s*)?(?:commentaires?|laisser un commentaire|réagir)\W*",
+            r"(?:\d+\s*)?(?:تعليقات?|أضف تعليق|اترك تعليقا)\W*",
+            kind="comments",
+            max_len=60,
+        ),
+        drop_line(
+            "advertisement-label",
+            r"(?:advertisement|advertising|sponsored(?: content)?|ad|publicité|publicite|"
+            r"إعلان|اعلان)\W*",
+            r"(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)\W*",
+            r"continue reading (?:below|the main story)\W*",
+            kind="ad",
+            max_len=60,
+        ),
+    )
+

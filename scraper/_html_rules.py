@@ -1,0 +1,267 @@
+"""Generic HTML-level rules: page furniture that no site module should have to describe.
+
+Three families, each recognising a *kind* of layout or furniture, never one site:
+- `GENERIC_PRUNE_XPATH`: subtrees cut before extraction, along with the site's
+  drop_xpath (`prune`);
+- `prepare_tree`: repairs to the raw tree so that the extractor sees the article whole
+  (layout tables unwrapped, a body split into same-class chunks joined, one-link teaser
+  paragraphs removed);
+- `apply_body_rules`: rules on trafilatura's output tree, where the block types are known
+  (headings standing before the first paragraph are the title and deck; a block that
+  repeats the title is not body text).
+
+Each was kept because it raised F1 on the article benchmark (bench/bench_articles.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+from urllib.parse import urlsplit
+
+from lxml.etree import XPath, _Element, strip_tags
+from lxml.html import HtmlElement
+
+__all__ = [
+    "GENERIC_PRUNE_XPATH",
+    "apply_body_rules",
+    "drop_internal_link_teasers",
+    "drop_leading_headings",
+    "drop_title_repeats",
+    "join_split_body",
+    "lift_social_posts",
+    "prepare_tree",
+    "prune",
+    "unwrap_layout_tables",
+]
+
+
+def _text(element: _Element) -> str:
+    return "".join(element.itertext()).strip()
+
+
+def _detach(element: _Element) -> None:
+    """Remove an element but keep its tail text (which is not inside it) in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+# --- 1. subtrees cut before extraction
+
+# trafilatura's own discard list matches most furniture by lower-case class tokens;
+# these catch what it misses.
+GENERIC_PRUNE_XPATH: Final[tuple[str, ...]] = (
+    # newsletter sign-up boxes, whatever the case of their class ("Newsletter-signup"),
+    # unless the "box" holds an article's worth of paragraphs
+    (
+        "//*[self::div or self::section or self::aside or self::form]"
+        "[contains(translate(@class, 'NEWSLTR', 'newsltr'), 'newsletter')"
+        " or contains(translate(@id, 'NEWSLTR', 'newsltr'), 'newsletter')][count(.//p) < 5]"
+    ),
+)
+
+
+def prune(tree: HtmlElement, xpaths: Sequence[XPath]) -> None:
+    """Cut every subtree that one of `xpaths` selects."""
+    for xpath in xpaths:
+        for element in xpath(tree):
+            if isinstance(element, _Element):
+                _detach(element)
+
+
+# --- 2. repairs to the raw tree
+
+# a table whose cells hold headings or runs of paragraphs lays out a page, it holds no data
+_LAYOUT_TABLES: Final = XPath("//table[.//td[.//h1 or .//h2 or count(.//p) >= 3]]")
+_TABLE_PARTS: Final = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn layout tables into plain blocks, so the article in a cell reads as paragraphs.
+
+    Old templates put the whole page in a table; extractors then take the article for a
+    table cell and flatten it into one line, menus and teasers included.
+    """
+    for table in _LAYOUT_TABLES(tree):
+        own = [
+            part
+            for part in table.iter(*_TABLE_PARTS)
+            if part is table
+            or (part.tag != "table" and next(part.iterancestors("table"), None) is table)
+        ]
+        for part in own:  # a nested table is unwrapped only if it lays out too
+            part.tag = "div"
+
+
+# candidate chunks: classed containers with at least two direct <p> children
+_CHUNK_CANDIDATES: Final = XPath("//*[self::div or self::section][@class][p[2]]")
+_MIN_CHUNK_PARAGRAPHS: Final = 2
+# how far up two chunks of one body may have to go to meet (a layout that puts each chunk
+# in its own grid row: chunk -> row -> container of rows)
+_CHUNK_MAX_LEVELS: Final = 3
+
+
+def _meet_within(a: _Element, b: _Element, levels: int) -> bool:
+    """True when `a` and `b` are cousins: they share an ancestor at most `levels` levels
+    up, and neither contains the other."""
+    above_a = list(a.iterancestors())[:levels]
+    above_b = list(b.iterancestors())[:levels]
+    if any(x is b for x in above_a) or any(y is a for y in above_b):
+        return False
+    return any(x is y for x in above_a for y in above_b)
+
+
+def join_split_body(tree: HtmlElement) -> None:
+    """Join an article body that the page splits into same-class chunks around ads.
+
+    Extractors take the first element that looks like the body; when a layout repeats
+    the body container (same tag, same class) for each run of paragraphs between ad
+    slots, the rest of the article is lost. Chunks that meet within a few levels are
+    joined into the first one, in document order.
+    """
+    groups: dict[tuple[str, str], list[_Element]] = {}
+    for chunk in _CHUNK_CANDIDATES(tree):
+        paragraphs = sum(1 for child in chunk if child.tag == "p" and _text(child))
+        if paragraphs >= _MIN_CHUNK_PARAGRAPHS:
+            groups.setdefault((chunk.tag, chunk.get("class") or ""), []).append(chunk)
+    for chunks in groups.values():
+        first = chunks[0]
+        for chunk in chunks[1:]:
+            if _meet_within(first, chunk, _CHUNK_MAX_LEVELS):
+                first.extend(list(chunk))
+                _detach(chunk)
+
+
+# Teaser candidates, found in one XPath pass (a Python walk over every link costs more
+# than the extraction): a paragraph or list item whose text is its one worded link's
+# text, give or take a separator ("|", "•"), or a paragraph wrapped in a link.
+_LINK_ONLY_BLOCKS: Final = XPath(
+    """//*[self::p or self::li][count(.//a[normalize-space()]) = 1][
+        string-length(normalize-space(.//a[normalize-space()])) >= 12 and
+        string-length(normalize-space(.))
+        - string-length(normalize-space(.//a[normalize-space()])) <= 3]
+    |//a[@href]//p[not(.//a)][string-length(normalize-space()) >= 12]"""
+)
+_MIN_TEASER_WORDS: Final = 3
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _is_internal(href: str | None, host: str | None) -> bool:
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return False
+    target = urlsplit(href)
+    if not target.netloc:
+        return True  # a relative link stays on the site
+    target_host = (target.hostname or "").removeprefix("www.")
+    return host is not None and (target_host == host or target_host.endswith("." + host))
+
+
+def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> None:
+    """Remove paragraphs and list items that are only a link to another page of the site.
+
+    Such a block is a teaser for another article ("related", "don't miss", "more
+    stories"), however the site styles it. A link to another site is kept: it is a
+    source, a product or a reference that the article itself gives.
+    """
+    host = _host(url)
+    for block in _LINK_ONLY_BLOCKS(tree):
+        link = next((a for a in block.iter("a") if a.text_content().strip()), None)
+        if link is None:  # a paragraph wrapped in a link
+            link = next(block.iterancestors("a"), None)
+        if link is None or len(block.text_content().split()) < _MIN_TEASER_WORDS:
+            continue
+        if _is_internal(link.get("href"), host):
+            _detach(block)
+
+
+# posts embedded with the networks' own markup (the quoted text is in the page)
+_SOCIAL_POSTS: Final = XPath(
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'fb-xfbml-parse-ignore')]"
+)
+_EMBED_WRAPPER: Final = re.compile(r"embed|social|widget|tweet|instagram|tiktok", re.IGNORECASE)
+_EMBED_MAX_LEVELS: Final = 4
+
+
+def lift_social_posts(tree: HtmlElement) -> None:
+    """Take embedded social-media posts out of their widget wrappers.
+
+    A quoted tweet is part of the story as published, but its wrapper's class ("embed",
+    "social-media-embed", "article-widget") is what extractors discard as share bars.
+    The post's blockquote takes the place of its outermost such wrapper.
+    """
+    for post in _SOCIAL_POSTS(tree):
+        outermost = None
+        for level, ancestor in enumerate(post.iterancestors()):
+            if level >= _EMBED_MAX_LEVELS:
+                break
+            if _EMBED_WRAPPER.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+                outermost = ancestor
+        if outermost is not None and outermost.getparent() is not None:
+            post.tail = outermost.tail
+            outermost.getparent().replace(outermost, post)
+
+
+def prepare_tree(tree: HtmlElement, url: str | None = None) -> None:
+    """Repair the raw tree in place before extraction; `url` tells internal links."""
+    unwrap_layout_tables(tree)
+    lift_social_posts(tree)
+    join_split_body(tree)
+    drop_internal_link_teasers(tree, url)
+
+
+# --- 3. rules on the extractor's output tree (p, head, list, quote, table...)
+
+_TEXT_BLOCKS: Final = frozenset({"p", "list", "quote", "table", "code"})
+_NON_WORD: Final = re.compile(r"[\W_]+")
+_TITLE_SUFFIX: Final = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{1,60}$")
+
+
+def drop_leading_headings(body: _Element) -> None:
+    """Headings before the first paragraph are the page's title, kicker and deck.
+
+    The body of an article starts with prose; the headings that an extractor picks up
+    above it repeat the title (which `Extracted.title` carries) or are the standfirst.
+    """
+    for element in list(body):
+        if element.tag == "head":
+            body.remove(element)
+        elif element.tag in _TEXT_BLOCKS and _text(element):
+            return
+
+
+def _title_key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def drop_title_repeats(body: _Element, title: str | None) -> None:
+    """A block that only repeats the page title (with or without a site-name suffix) is
+    the title set again inside the body, not a paragraph of the article."""
+    if not title:
+        return
+    keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
+    for element in list(body):
+        if element.tag in ("head", "p") and _title_key(_text(element)) in keys:
+            body.remove(element)
+
+
+def apply_body_rules(body: _Element, *, title: str | None = None) -> None:
+    """Run the output-tree rules in place, then drop any link markup (its text stays)."""
+    drop_leading_headings(body)
+    drop_title_repeats(body, title)
+    strip_tags(body, "ref")

@@ -1,0 +1,164 @@
+"""HTML -> the article's lines and metadata.
+
+One parse per page: the bytes are decoded (`decode_html`), parsed once into an lxml tree,
+and that tree feeds both the metadata (`scraper._metadata`) and trafilatura's text
+extraction. Before extraction, the site's `drop_xpath` (the `prune_xpath` argument) and
+nadif's generic boilerplate subtrees are cut — the same delete pass as trafilatura's own
+`prune_xpath`, done first so that the site's expressions see the page as the site wrote
+it — and the tree is repaired (`scraper._html_rules.prepare_tree`: layout tables, split
+bodies, one-link teasers). After extraction, the rules that need block types (leading
+title and deck headings, title repeats) drop their elements. When trafilatura finds
+nothing, a BeautifulSoup paragraph walk is the last resort; when that finds nothing
+either, `ExtractionError`.
+
+The lines then go through the same line cleaning as a text dump (`scraper.html`), where
+every dropped line is recorded: text-level furniture rules live in `cleaners.furniture`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Final
+
+import trafilatura
+from lxml.etree import XPath, XPathError
+from lxml.html import HtmlElement, tostring
+from trafilatura.settings import Document
+from trafilatura.xml import xmltotxt
+
+from cleaners.errors import ExtractionError
+
+from ._decode import decode_html, looks_binary
+from ._html_fallback import paragraph_walk
+from ._html_rules import GENERIC_PRUNE_XPATH, apply_body_rules, prepare_tree, prune
+from ._metadata import page_metadata
+
+__all__ = ["Extracted", "decode_html", "extract"]
+
+_NO_SOURCE: Final = "<html>"
+
+# trafilatura settings, measured on the 181-page article benchmark (bench/bench_articles.py):
+# "fast" skips the readability/justext comparison (twice as fast, and better here), the
+# recall focus keeps short paragraphs that balanced mode drops, comments are never the
+# article; link markup (include_links) changes trafilatura's choices for the worse there.
+_TRAFILATURA_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
+    {
+        "fast": True,
+        "favor_recall": True,
+        "include_comments": False,
+        "include_tables": True,
+        "include_links": False,
+        "with_metadata": False,  # scraper._metadata reads the same tree, minus unused fields
+    }
+)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What the HTML layer knows about one page.
+
+    `lines` is the article body, one paragraph (or list item, or table row) per line, in
+    order; the title is not part of it unless the page repeats it inside the body.
+    """
+
+    lines: list[str]
+    title: str | None
+    author: str | None
+    published: str | None  # ISO date (YYYY-MM-DD) when known
+    lang: str | None
+    url: str | None
+    method: str  # "trafilatura" | "fallback"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (part.strip() for part in text.split("\n")) if line]
+
+
+@lru_cache(maxsize=256)
+def _compiled(expressions: tuple[str, ...]) -> tuple[XPath, ...]:
+    """Compile once per distinct list (a site's list is the same for all its pages)."""
+    compiled = []
+    for expression in expressions:
+        try:
+            compiled.append(XPath(expression))
+        except XPathError as exc:
+            raise ValueError(f"invalid prune xpath {expression!r}: {exc}") from None
+    return tuple(compiled)
+
+
+def _prune_xpaths(site_xpaths: Sequence[str], source: str) -> tuple[XPath, ...]:
+    """The site's expressions, then the generic ones."""
+    site = (site_xpaths,) if isinstance(site_xpaths, str) else tuple(site_xpaths)
+    try:
+        return _compiled((*site, *GENERIC_PRUNE_XPATH))
+    except ValueError as exc:
+        raise ExtractionError(source, str(exc)) from None
+
+
+def _parse(text: str, source: str) -> HtmlElement:
+    if not text.strip():
+        raise ExtractionError(source, "empty document")
+    if looks_binary(text):
+        raise ExtractionError(source, "binary data, not HTML")
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        # trafilatura rejects what does not look like a whole document (a bare fragment);
+        # wrapped, the same parser gets one more try
+        tree = trafilatura.load_html(f"<html><body>{text}</body></html>")
+    if tree is None:
+        raise ExtractionError(source, "not parseable as HTML")
+    return tree
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str | None, title: str | None) -> list[str]:
+    document = trafilatura.bare_extraction(tree, url=url, **_TRAFILATURA_OPTIONS)
+    if not isinstance(document, Document) or document.body is None:
+        return []
+    apply_body_rules(document.body, title=title)
+    return _lines(xmltotxt(document.body, False))
+
+
+def extract(
+    html: bytes | str, *, url: str | None = None, prune_xpath: Sequence[str] = ()
+) -> Extracted:
+    """Extract the body lines and metadata (the line cleaning comes after, in cleaners).
+
+    `prune_xpath` are the site's subtrees to cut (its `drop_xpath`); nadif's generic
+    boilerplate subtrees are cut as well. Raises `ExtractionError` (naming `url`, or
+    "<html>") for empty, binary or unparseable input and for a page without text.
+    """
+    source = url or _NO_SOURCE
+    xpaths = _prune_xpaths(prune_xpath, source)
+    text = decode_html(html)
+    tree = _parse(text, source)
+    meta = page_metadata(tree, url)  # from the whole page, before anything is cut
+    # the site's subtrees go first, while the tree is as the site wrote it (its xpaths
+    # may name tables that the repairs unwrap); bare_extraction then works on a copy
+    prune(tree, xpaths)
+    prepare_tree(tree, meta.url)
+    lines = _trafilatura_lines(tree, url, meta.title)
+    method = "trafilatura"
+    if not lines:
+        method = "fallback"
+        # the walk sees the pruned and repaired page; the original text only when the
+        # lxml tree lost the text (libxml2 gives up on pathologically deep nesting)
+        lines = paragraph_walk(tostring(tree, encoding="unicode")) or paragraph_walk(text)
+    if not lines:
+        raise ExtractionError(source, "no article text found")
+    return Extracted(
+        lines=lines,
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        lang=meta.lang,
+        url=meta.url,
+        method=method,
+    )
+

@@ -1,0 +1,87 @@
+"""HTML to Article: extract the page's lines, then the same line cleaning as a dump.
+
+    extract_html(html, url=None)  -> Article   (bytes or str)
+    fetch_article(url)            -> Article   (fetch, then extract_html)
+
+The site is chosen by the URL's host; without a URL, by the signatures found in the
+extracted text (and the page is then extracted again with that site's `drop_xpath`).
+The page's metadata title is the title hint for the line pipeline; published date and
+author come from the page's metadata.
+"""
+
+from __future__ import annotations
+
+from cleaners.article import Article
+from cleaners.errors import ExtractionError
+from cleaners.normalize import normalize_line
+from cleaners.pipeline import clean_lines
+from sites import Site
+
+from .extract import Extracted, extract
+from .fetch import Fetcher, FetchOptions
+from .text import NO_SITE, SiteChoice, resolve_site
+
+__all__ = ["extract_html", "fetch_article"]
+
+_NO_SOURCE = "<html>"
+
+
+def _extract(html: bytes | str, url: str | None, site: Site | None) -> Extracted:
+    return extract(html, url=url, prune_xpath=site.all_drop_xpath if site else ())
+
+
+def extract_html(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    site: SiteChoice = None,
+    source: str | None = None,
+) -> Article:
+    """Extract and clean one page; `ExtractionError` when it holds no article text."""
+    chosen = resolve_site(site, url=url)
+    extracted = _extract(html, url, chosen)
+    if chosen is None and site != NO_SITE:
+        by_text = resolve_site(None, text="\n".join(extracted.lines))
+        if by_text is not None:
+            chosen = by_text
+            if by_text.all_drop_xpath:
+                extracted = _extract(html, url, by_text)
+    lines = [normalize_line(line) for line in extracted.lines]
+    article = clean_lines(
+        lines,
+        site=chosen.name if chosen else None,
+        site_rules=chosen.all_line_rules if chosen else (),
+        title_hint=normalize_line(extracted.title) if extracted.title else None,
+        expected_lang=chosen.lang if chosen else None,
+        drop_repeats=False,
+    )
+    if not article.paragraphs:
+        raise ExtractionError(url or _NO_SOURCE, "no article text: every extracted line was boilerplate")
+    article.url = extracted.url or url
+    article.source = source if source is not None else url
+    article.published = extracted.published
+    article.author = extracted.author
+    if extracted.lang and article.lang is None:
+        article.lang = extracted.lang
+    return article
+
+
+def fetch_article(
+    url: str,
+    *,
+    site: SiteChoice = None,
+    options: FetchOptions | None = None,
+    fetcher: Fetcher | None = None,
+) -> Article:
+    """Fetch `url` (see `scraper.fetch`) and extract its article.
+
+    Pass a `fetcher` to share its connections, cache, robots.txt and politeness across
+    many calls; otherwise a one-shot fetcher is made with `options`.
+    """
+    if fetcher is not None:
+        result = fetcher.fetch(url)
+    else:
+        with Fetcher(options) as one_shot:
+            result = one_shot.fetch(url)
+    article = extract_html(result.text, result.final_url, site=site, source=url)
+    return article
