@@ -21,7 +21,7 @@ from .generic import generic_rules
 from .lang import detect_lang
 from .normalize import fold
 from .quality import quality_flags
-from .rules import LineRule, RuleMatcher, Where
+from .rules import LineRule, RuleMatcher, Where, scripts_of
 from .structure import (
     SHORT_WORDS,
     is_headline_like,
@@ -51,13 +51,20 @@ class _Drop:
 class _Doc:
     """Working state of one document: its lines, folded keys and the drops so far."""
 
-    __slots__ = ("drops", "folded", "lines", "longs")
+    __slots__ = ("drops", "folded", "lines", "longs", "scripts")
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = lines
         self.folded: list[str | None] = [None] * len(lines)
         self.drops: list[_Drop | None] = [None] * len(lines)
         self.longs: list[bool | None] = [None] * len(lines)
+        self.scripts: list[tuple[str, ...] | None] = [None] * len(lines)
+
+    def scripts_of(self, i: int) -> tuple[str, ...]:
+        found = self.scripts[i]
+        if found is None:
+            found = self.scripts[i] = scripts_of(self.key(i))
+        return found
 
     def is_long(self, i: int) -> bool:
         long = self.longs[i]
@@ -89,24 +96,24 @@ class _Doc:
 
 
 @lru_cache(maxsize=256)
-def _matcher(rules: tuple[LineRule, ...], where: tuple[Where, ...]) -> RuleMatcher:
-    return RuleMatcher(tuple(r for r in rules if r.where in where))
+def _matcher(site: str | None, site_rules: tuple[LineRule, ...], where: tuple[Where, ...]) -> RuleMatcher:
+    """The site's rules (first: they win) and the generic ones that may fire at `where`."""
+    named = [(site, r) for r in site_rules if site] + [(GENERIC, r) for r in generic_rules()]
+    return RuleMatcher([(ns, r) for ns, r in named if r.where in where])
 
 
-def _apply_rules(doc: _Doc, matchers: Sequence[tuple[str, RuleMatcher]], indices: range) -> None:
-    """Drop each line in `indices` that a rule matches; earlier namespaces win."""
-    limit = max((m.max_len for _, m in matchers), default=-1)
+def _apply_rules(doc: _Doc, matcher: RuleMatcher, indices: range) -> None:
+    """Drop each line in `indices` that a rule matches."""
+    limit = matcher.max_len
     lines, drops = doc.lines, doc.drops
     for i in indices:
         line = lines[i]
         if not line or drops[i] is not None or len(line) > limit:
             continue
-        folded = doc.key(i)
-        for namespace, matcher in matchers:
-            rule = matcher.match(folded)
-            if rule is not None:
-                drops[i] = _Drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
-                break
+        found = matcher.match(doc.key(i), doc.scripts_of(i))
+        if found is not None:
+            namespace, rule = found
+            drops[i] = _Drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
 
 
 def _body_core(doc: _Doc) -> tuple[int, int]:
@@ -253,14 +260,10 @@ def clean_lines(
     HTML path turns it off.
     """
     doc = _Doc(lines)
-    namespaces: list[tuple[str, tuple[LineRule, ...]]] = [(GENERIC, generic_rules())]
-    if site and site_rules:
-        namespaces.insert(0, (site, tuple(site_rules)))
-
-    def matchers(*where: Where) -> list[tuple[str, RuleMatcher]]:
-        return [(ns, _matcher(rules, where)) for ns, rules in namespaces]
-
-    everywhere, head, tail = matchers("any"), matchers("edge", "head"), matchers("edge", "tail")
+    own = tuple(site_rules) if site else ()
+    everywhere = _matcher(site, own, ("any",))
+    head = _matcher(site, own, ("edge", "head"))
+    tail = _matcher(site, own, ("edge", "tail"))
 
     def apply_edge_rules(first: int, last: int) -> None:
         n = len(lines)

@@ -15,13 +15,15 @@ the Arabic in them, so authors can write natural spelling ("اقرأ أيضاً"
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from .normalize import fold_arabic
 
-__all__ = ["LineRule", "RuleMatcher", "Where", "drop_line"]
+__all__ = ["LineRule", "Named", "RuleMatcher", "Where", "drop_line", "scripts_of"]
 
 Where = Literal["any", "edge", "head", "tail"]
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -101,51 +103,101 @@ def drop_line(
     )
 
 
-class RuleMatcher:
-    """Many rules in few regex calls.
+_LATIN = re.compile("[a-z\u00c0-\u024f]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_NOT_ASCII_LETTERS: Final = bytes(c for c in range(128) if not chr(c).isalpha())
+# whole-line rules are grouped by these length limits; a rule with a lower limit carries a
+# cheap length lookahead inside its group
+_BUCKETS: Final = (60, 200, 400, 1000, 10_000)
 
-    Whole-line rules are compiled into one alternation per length limit (so a long line
-    skips the groups it is too long for, with no per-alternative length check); in-line
-    rules are tried one by one behind their `needles`. When several rules match, the one
-    given first wins, as if each were tried in order. Whole-line rule patterns must not
-    use numbered backreferences (they share one regex).
+Named = tuple[str, LineRule]  # (namespace, rule): "generic", or a site's name
+
+
+def _script(needle: str) -> str:
+    """Which script a needle is written in: a line without that script cannot hold it."""
+    if _ARABIC.search(needle):
+        return "arabic"
+    if _LATIN.search(needle):
+        return "latin"
+    return "other"
+
+
+def scripts_of(folded: str) -> tuple[str, ...]:
+    """The needle scripts a line can hold: always "other", then "latin" and/or "arabic"."""
+    if folded.isascii():
+        return ("other", "latin")
+    arabic = _ARABIC.search(folded) is not None
+    # Latin text always holds some ASCII letters; dropping the rest at C speed is cheaper
+    # than a regex scan of a long Arabic line
+    latin = bool(folded.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if arabic:
+        return ("other", "latin", "arabic") if latin else ("other", "arabic")
+    return ("other", "latin") if latin else ("other",)
+
+
+class RuleMatcher:
+    """Many rules, from several namespaces, in few regex calls.
+
+    Whole-line rules are compiled into one alternation per length bucket (so a long line
+    skips the groups it is too long for); in-line rules are searched only in lines that
+    hold one of their `needles` (split by script, sorted by length limit). When several
+    rules match, the one given first wins, as if each were tried in order. Whole-line
+    rule patterns must not use numbered backreferences (they share one regex).
     """
 
-    __slots__ = ("_gated", "_groups", "_inline", "max_len")
+    __slots__ = ("_gates", "_groups", "_inline", "max_len")
 
-    def __init__(self, rules: tuple[LineRule, ...]) -> None:
-        by_len: dict[int, list[tuple[int, LineRule]]] = {}
-        for order, rule in enumerate(rules):
+    def __init__(self, rules: Sequence[Named]) -> None:
+        by_bucket: dict[int, list[tuple[int, Named]]] = {}
+        for order, named in enumerate(rules):
+            rule = named[1]
             if rule.full:
-                by_len.setdefault(rule.max_len, []).append((order, rule))
-        self._groups: list[tuple[int, re.Pattern[str], dict[str, tuple[int, LineRule]]]] = []
-        for limit in sorted(by_len):
-            names = {f"r{order}": (order, r) for order, r in by_len[limit]}
-            source = "|".join(f"(?P<{name}>{r.pattern.pattern})" for name, (_, r) in names.items())
-            self._groups.append((limit, re.compile(source), names))
-        inline = [(order, r) for order, r in enumerate(rules) if not r.full]
-        # one flat (needle, rule) list: a line is searched by a rule only when it holds
-        # one of that rule's needles; rules without needles are always searched
-        self._gated = tuple((n, order, r) for order, r in inline for n in r.needles)
-        self._inline = tuple((order, r) for order, r in inline if not r.needles)
-        self.max_len = max((r.max_len for r in rules), default=-1)
+                bucket = next((b for b in _BUCKETS if b >= rule.max_len), rule.max_len)
+                by_bucket.setdefault(bucket, []).append((order, named))
+        self._groups: list[tuple[int, re.Pattern[str], dict[str, tuple[int, Named]]]] = []
+        for bucket in sorted(by_bucket):
+            names = {f"r{order}": (order, named) for order, named in by_bucket[bucket]}
+            parts = []
+            for name, (_, (_, rule)) in names.items():
+                limit = "" if rule.max_len >= bucket else f"(?=.{{0,{rule.max_len}}}\\Z)"
+                parts.append(f"(?P<{name}>{limit}(?:{rule.pattern.pattern}))")
+            self._groups.append((bucket, re.compile("|".join(parts)), names))
+        inline = [(order, named) for order, named in enumerate(rules) if not named[1].full]
+        gated = sorted(
+            {(named[1].max_len, n, order): named for order, named in inline for n in named[1].needles}.items(),
+            key=lambda item: item[0],
+        )
+        self._gates: dict[str, tuple[list[int], tuple[tuple[str, int, Named], ...]]] = {}
+        for script in ("latin", "arabic", "other"):
+            chosen = [item for item in gated if _script(item[0][1]) == script]
+            self._gates[script] = (
+                [limit for (limit, _, _), _ in chosen],
+                tuple((n, order, named) for (_, n, order), named in chosen),
+            )
+        self._inline = tuple((order, named) for order, named in inline if not named[1].needles)
+        self.max_len = max((rule.max_len for _, rule in rules), default=-1)
 
-    def match(self, folded: str) -> LineRule | None:
-        """The first rule that drops this (folded) line, or None."""
+    def match(self, folded: str, scripts: tuple[str, ...] | None = None) -> Named | None:
+        """The first rule that drops this (folded) line, with its namespace, or None.
+
+        `scripts` (see `scripts_of`) may be passed when several matchers see one line.
+        """
         n = len(folded)
-        best: tuple[int, LineRule] | None = None
-        for limit, pattern, names in self._groups:
-            if n <= limit:
+        best: tuple[int, Named] | None = None
+        for bucket, pattern, names in self._groups:
+            if n <= bucket:
                 m = pattern.fullmatch(folded)
                 if m is not None and m.lastgroup is not None:
                     found = names[m.lastgroup]
                     if best is None or found[0] < best[0]:
                         best = found
-        for needle, order, rule in self._gated:
-            if (best is None or order < best[0]) and needle in folded and n <= rule.max_len:
-                if rule.pattern.search(folded) is not None:
-                    best = (order, rule)
-        for order, rule in self._inline:
-            if (best is None or order < best[0]) and rule.matches(folded):
-                best = (order, rule)
+        for script in scripts or scripts_of(folded):
+            limits, gated = self._gates[script]
+            for needle, order, named in gated[bisect_left(limits, n) :]:
+                if needle in folded and (best is None or order < best[0]):
+                    if named[1].pattern.search(folded) is not None:
+                        best = (order, named)
+        for order, named in self._inline:
+            if (best is None or order < best[0]) and named[1].matches(folded):
+                best = (order, named)
         return best[1] if best is not None else None
