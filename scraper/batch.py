@@ -87,7 +87,7 @@ def run_batch(
     summary = Summary()
     bar = Progress(progress_wanted(progress, sys.stderr), sys.stderr)
     with ExitStack() as stack:
-        sink = _open_sink(out, errors, fmt, stdout, stack)
+        sink = _open_sink(out, errors, fmt, stdout)
         stack.callback(sink.close)
         todo = _claimed(tasks, sink, summary, bar)
         chunk_size = 1 if engine == "local" and jobs == 1 else CHUNK_SIZE
@@ -146,7 +146,6 @@ def _open_sink(
     errors: Path | None,
     fmt: str,
     stdout: IO[str] | None,
-    stack: ExitStack,
 ) -> Sink:
     if out is None:
         error_lines: LineWriter = (

@@ -148,7 +148,7 @@ def _batch(args: argparse.Namespace, kind: str, settings: Settings) -> int:
         fmt=fmt,
     )
     sys.stderr.write(summary.render() + "\n")
-    return EXIT_OK if summary.errors == 0 else EXIT_FAILED
+    return summary.exit_code
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -204,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except SiteRegistryError as exc:
                 parser.error(f"--site {exc.source}: {exc.reason}")
         return _run(args)
-    except _Usage as exc:
+    except (_Usage, ValueError) as exc:  # run_batch: arguments that contradict each other
         parser.error(str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("nadif: interrupted\n")

@@ -33,8 +33,8 @@ class Site:
 
     name        the module name (`sites/<name>.py`), shown in `Article.site`
     domains     hosts it serves (subdomains included), used for URLs
-    signatures  regexes (Python `re`, matched multi-line on the folded text: lower case,
-                Arabic variants folded) that identify a dump of
+    signatures  regexes (Python `re`, searched line by line in the folded head and tail
+                of the text — lower case, Arabic variants folded) that identify a dump of
                 this site when there is no URL: the masthead, a byline formula, a policy
                 line that names the site
     drop_xpath  HTML subtrees to prune before extraction (trafilatura's prune_xpath)
