@@ -30,6 +30,7 @@ from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
 from cleaners.errors import ExtractionError
+from sites import Platform
 
 from ._decode import decode_html, looks_binary
 from ._html_fallback import paragraph_walk
@@ -71,6 +72,7 @@ class Extracted:
     lang: str | None
     url: str | None
     method: str  # "trafilatura" | "fallback"
+    platform: str | None = None  # the platform whose markers the page showed
 
     @property
     def text(self) -> str:
@@ -91,6 +93,13 @@ def _compiled(expressions: tuple[str, ...]) -> tuple[XPath, ...]:
         except XPathError as exc:
             raise ValueError(f"invalid prune xpath {expression!r}: {exc}") from None
     return tuple(compiled)
+
+
+def _platform_of(tree: HtmlElement, platforms: Sequence[Platform]) -> Platform | None:
+    for platform in platforms:
+        if any(marker(tree) for marker in _compiled(platform.markers)):
+            return platform
+    return None
 
 
 def _prune_xpaths(site_xpaths: Sequence[str], source: str) -> tuple[XPath, ...]:
@@ -126,19 +135,28 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None, title: str | None) ->
 
 
 def extract(
-    html: bytes | str, *, url: str | None = None, prune_xpath: Sequence[str] = ()
+    html: bytes | str,
+    *,
+    url: str | None = None,
+    prune_xpath: Sequence[str] = (),
+    platforms: Sequence[Platform] = (),
 ) -> Extracted:
     """Extract the body lines and metadata (the line cleaning comes after, in cleaners).
 
     `prune_xpath` are the site's subtrees to cut (its `drop_xpath`); nadif's generic
-    boilerplate subtrees are cut as well. Raises `ExtractionError` (naming `url`, or
-    "<html>") for empty, binary or unparseable input and for a page without text.
+    boilerplate subtrees are cut as well, and so are those of the first of `platforms`
+    whose markers the page shows (a CMS or theme: see `sites.PLATFORMS`). Raises
+    `ExtractionError` (naming `url`, or "<html>") for empty, binary or unparseable input
+    and for a page without text.
     """
     source = url or _NO_SOURCE
     xpaths = _prune_xpaths(prune_xpath, source)
     text = decode_html(html)
     tree = _parse(text, source)
     meta = page_metadata(tree, url)  # from the whole page, before anything is cut
+    platform = _platform_of(tree, platforms)
+    if platform is not None:
+        xpaths = _compiled(platform.drop_xpath) + xpaths
     # the site's subtrees go first, while the tree is as the site wrote it (its xpaths
     # may name tables that the repairs unwrap); bare_extraction then works on a copy
     prune(tree, xpaths)
@@ -160,5 +178,6 @@ def extract(
         lang=meta.lang,
         url=meta.url,
         method=method,
+        platform=platform.name if platform else None,
     )
 

@@ -15,7 +15,7 @@ from cleaners.article import Article
 from cleaners.errors import ExtractionError
 from cleaners.normalize import normalize_line
 from cleaners.pipeline import clean_lines
-from sites import Site
+from sites import PLATFORMS, Site
 
 from .extract import Extracted, extract
 from .fetch import Fetcher, FetchOptions
@@ -27,7 +27,10 @@ _NO_SOURCE = "<html>"
 
 
 def _extract(html: bytes | str, url: str | None, site: Site | None) -> Extracted:
-    return extract(html, url=url, prune_xpath=site.all_drop_xpath if site else ())
+    if site is not None:
+        # a site's platform is known; a page of no known site may still show its CMS
+        return extract(html, url=url, prune_xpath=site.all_drop_xpath, platforms=() if site.platform else PLATFORMS)
+    return extract(html, url=url, platforms=PLATFORMS)
 
 
 def extract_html(
@@ -53,7 +56,7 @@ def extract_html(
         site_rules=chosen.all_line_rules if chosen else (),
         title_hint=normalize_line(extracted.title) if extracted.title else None,
         expected_lang=chosen.lang if chosen else None,
-        drop_repeats=False,
+        drop_repeats=bool(chosen and chosen.repeated_body),
     )
     if not article.paragraphs:
         raise ExtractionError(url or _NO_SOURCE, "no article text: every extracted line was boilerplate")

@@ -1,7 +1,7 @@
 """Platform profiles: boilerplate of a CMS or theme, shared by every site built on it.
 
 Their HTML pruning applies to a site that names the platform, and to any page whose
-markup shows the platform's markers (see `sites.platform_for_html`). Line-level
+markup shows the platform's markers (`scraper.extract` checks them). Line-level
 boilerplate of these platforms (the WordPress comment form, tagDiv placeholders, the
 social-icons strip of Arabic Blogger templates) is generic enough to live in the
 generic rules, so these profiles hold mostly XPath.
@@ -36,9 +36,8 @@ WORDPRESS: Final = Platform(
 TAGDIV_NEWSPAPER: Final = Platform(
     name="tagdiv-newspaper",
     markers=(
-        '//*[contains(@class, "td-post-content")]',
         '//link[contains(@href, "/themes/Newspaper")]',
-        '//*[contains(@class, "tdb_single_content")]',
+        '//div[contains(@class, "td-post-content") or contains(@class, "tdb_single_content")]',
     ),
     drop_xpath=(
         '//*[contains(@class, "td-post-sharing")]',
@@ -57,7 +56,7 @@ BLOGGER: Final = Platform(
     markers=(
         '//meta[@name="generator"][@content="blogger"]',
         '//link[contains(@href, "blogger.com")]',
-        '//*[contains(@class, "post-body")][contains(@class, "entry-content")]',
+        '//div[contains(@class, "post-body")][contains(@class, "entry-content") or contains(@class, "post-content")]',
     ),
     drop_xpath=(
         '//*[@id="comments"]',

@@ -39,6 +39,9 @@ class Site:
                 line that names the site
     drop_xpath  HTML subtrees to prune before extraction (trafilatura's prune_xpath)
     line_rules  this site's own template lines, beyond the generic rules
+    repeated_body  the site's pages print the article body twice (a mobile and a desktop
+                copy): on the HTML path its repeated paragraphs are dropped as duplicates,
+                as they always are in dumps
     broken      set to a reason when the site's layout changed and its fixtures no longer
                 hold: its fixture tests are skipped with that reason
     """
@@ -50,6 +53,7 @@ class Site:
     signatures: tuple[str, ...] = ()
     drop_xpath: tuple[str, ...] = ()
     line_rules: tuple[LineRule, ...] = ()
+    repeated_body: bool = False
     broken: str | None = None
 
     @property

@@ -1,7 +1,8 @@
 """Nador City (ناظور سيتي), regional news from Nador: nadorcity.com.
 
 Template: stories open with a source byline that names the site ("ناظور سيتي: متابعة",
-"ناظورسيتي: <reporter>"); the headline is outside the text that dumps keep.
+"ناظورسيتي: <reporter>"); the headline is outside the text that dumps keep; stored pages
+print the article body twice.
 """
 
 from cleaners.rules import drop_line
@@ -12,6 +13,7 @@ SITE = Site(
     domains=("nadorcity.com",),
     lang="ar",
     signatures=(r"^ناظور ?سيتي\s*[:|-]",),
+    repeated_body=True,
     line_rules=(
         drop_line(
             "source-byline",
