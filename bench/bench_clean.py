@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scraper import clean_text  # noqa: E402
+from scraper import clean_text
 
 
 def _fixtures() -> list[dict]:

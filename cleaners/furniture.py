@@ -17,7 +17,6 @@ searched only when it holds one of them.
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
 
 from .rules import LineRule, drop_line
 

@@ -25,8 +25,7 @@ _RUNS = re.compile(" {2,}")
 
 def normalize_text(text: str) -> str:
     """Normalise a whole document (BOM, NFC, line endings to "\\n"); lines are not yet stripped."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return "\n".join(text.splitlines())
@@ -49,8 +48,7 @@ def split_lines(text: str) -> list[str]:
     Lines end where `str.splitlines` ends them: LF, CRLF, CR, and the Unicode line and
     paragraph separators among others.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return [normalize_line(line) for line in text.splitlines()]

@@ -138,9 +138,7 @@ def _related_blocks(doc: _Doc, last: int) -> None:
         while j is not None:
             line = doc.lines[j]
             nxt = doc.next_kept(j)
-            if is_truncated(line) and not is_long(line.rstrip(".… ")) or is_truncated(line) and items:
-                pass
-            elif is_headline_like(line) and nxt is not None and is_truncated(doc.lines[nxt]):
+            if is_truncated(line) and not is_long(line.rstrip(".… ")) or is_truncated(line) and items or is_headline_like(line) and nxt is not None and is_truncated(doc.lines[nxt]):
                 pass
             elif items == 0 and word_count(line) <= KICKER_MAX_WORDS and not is_long(line):
                 pass  # a tab or filter label of the block ("All", "Latest")
@@ -267,7 +265,7 @@ def clean_lines(
 
     def apply_edge_rules(first: int, last: int) -> None:
         n = len(lines)
-        _apply_rules(doc, head, range(0, min(first, n)))
+        _apply_rules(doc, head, range(min(first, n)))
         _apply_rules(doc, tail, range(max(last + 1, first), n))
 
     _apply_rules(doc, everywhere, range(len(lines)))

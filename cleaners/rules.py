@@ -14,12 +14,11 @@ the Arabic in them, so authors can write natural spelling ("اقرأ أيضاً"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
-
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
 
 from .normalize import fold_arabic
 
@@ -194,9 +193,12 @@ class RuleMatcher:
         for script in scripts or scripts_of(folded):
             limits, gated = self._gates[script]
             for needle, order, named in gated[bisect_left(limits, n) :]:
-                if needle in folded and (best is None or order < best[0]):
-                    if named[1].pattern.search(folded) is not None:
-                        best = (order, named)
+                if (
+                    needle in folded
+                    and (best is None or order < best[0])
+                    and named[1].pattern.search(folded) is not None
+                ):
+                    best = (order, named)
         for order, named in self._inline:
             if (best is None or order < best[0]) and named[1].matches(folded):
                 best = (order, named)

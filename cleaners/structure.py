@@ -60,4 +60,5 @@ def is_headline_like(line: str) -> bool:
 
 def paragraph_key(folded: str) -> str:
     """Key for repeat detection: the folded line without spaces, punctuation or symbols."""
-    return _KEY_DROP.sub("", folded)
+    key: str = _KEY_DROP.sub("", folded)
+    return key

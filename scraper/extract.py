@@ -18,7 +18,7 @@ every dropped line is recorded: text-level furniture rules live in `cleaners.fur
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Final

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
-
-import re
 
 from lxml import etree
 

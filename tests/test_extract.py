@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 import trafilatura
 
-from cleaners.errors import ExtractionError
 from cleaners import Article, clean_lines
+from cleaners.errors import ExtractionError
 from scraper import extract_html
 from scraper.extract import Extracted, decode_html, extract
+from sites import PLATFORMS
 
 URL = "https://news.example.com/2024/03/harbour-reopens"
 
@@ -334,3 +335,23 @@ def test_only_boilerplate_is_an_extraction_error() -> None:
     assert caught.value.source == URL
     assert "boilerplate" in caught.value.reason
     assert extract(page).lines == ["Advertisement"], "the HTML layer still returns it"
+
+
+# --- platform profiles: a page of an unknown site still gets its CMS's pruning
+
+WORDPRESS_PAGE = """<html><head><meta name="generator" content="WordPress 6.4"><title>Port works</title></head>
+<body><article><h1>Port works end</h1>
+<div class="entry-content"><p>The harbour reopened on Monday after three weeks of repairs to the damaged sea wall, the port authority said in a statement.</p>
+<ul class="wp-block-latest-posts"><li>Spread the word to your neighbours about the harbour news today</li></ul>
+<p>Fishing boats were the first to leave, followed by the ferry to the islands, which had been replaced by a smaller ship since the closure.</p></div>
+</article></body></html>"""
+
+
+def test_platform_markers_bring_the_platform_pruning() -> None:
+    with_platforms = extract(WORDPRESS_PAGE, platforms=PLATFORMS)
+    without = extract(WORDPRESS_PAGE)
+    assert with_platforms.platform == "wordpress", "the generator meta marks a WordPress page"
+    assert without.platform is None
+    assert any("Spread the word" in line for line in without.lines), "no platform: the share block stays"
+    assert not any("Spread the word" in line for line in with_platforms.lines), "WordPress: its latest-posts block is pruned"
+    assert any(line.startswith("Fishing boats") for line in with_platforms.lines)

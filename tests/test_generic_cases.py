@@ -7,8 +7,8 @@ the dump came from (a real seed dump, or a page constructed for the test).
 from __future__ import annotations
 
 import pytest
-
 from casefiles import DumpCase, generic_cases
+
 from scraper import clean_file
 from sites import site_for_text
 

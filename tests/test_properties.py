@@ -13,11 +13,11 @@ import json
 import os
 import random
 
+from casefiles import SEEDS_DIR, SITES_DIR, generic_cases
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleaners.normalize import split_lines
-from casefiles import SEEDS_DIR, SITES_DIR, generic_cases
 from scraper import Article, clean_text
 
 SETTINGS = settings(max_examples=int(os.environ.get("NADIF_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])

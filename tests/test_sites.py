@@ -8,8 +8,8 @@ reason (yt-dlp's convention).
 from __future__ import annotations
 
 import pytest
-
 from casefiles import SITES_DIR, DumpCase
+
 from scraper import clean_file, clean_text
 from sites import Site, all_sites, signature_scores, site_for_text
 
