@@ -31,7 +31,9 @@ class Article:
 
     `paragraphs` is the kept body in order (the title is not part of it); `text` is
     derived from it. `removed` lists every dropped line; `flags` are quality signals
-    (see `cleaners.quality`).
+    (see `cleaners.quality`). `title_line` and `paragraph_lines` are the 1-based input
+    line numbers of the title and of each paragraph, so kept and removed lines can be
+    shown in their original order (the review page does).
     """
 
     title: str | None = None
@@ -44,6 +46,8 @@ class Article:
     author: str | None = None
     removed: list[Removal] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    title_line: int | None = None
+    paragraph_lines: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -63,6 +67,8 @@ class Article:
             "text": self.text,
             "removed": [r.to_dict() for r in self.removed],
             "flags": list(self.flags),
+            "title_line": self.title_line,
+            "paragraph_lines": list(self.paragraph_lines),
         }
 
     @classmethod
@@ -78,4 +84,6 @@ class Article:
             author=data.get("author"),
             removed=[Removal(**r) for r in data.get("removed") or []],
             flags=list(data.get("flags") or []),
+            title_line=data.get("title_line"),
+            paragraph_lines=list(data.get("paragraph_lines") or []),
         )

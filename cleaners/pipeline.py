@@ -291,7 +291,8 @@ def clean_lines(
         for i, d in enumerate(doc.drops)
         if d is not None
     ]
-    paragraphs = [lines[i] for i in doc.kept_indices() if i != title]
+    kept = [i for i in doc.kept_indices() if i != title]
+    paragraphs = [lines[i] for i in kept]
     title_text = lines[title] if title is not None else (title_hint or None)
     lang = detect_lang(_sample(paragraphs) if paragraphs else _sample(lines))
     flags = quality_flags(
@@ -309,5 +310,7 @@ def clean_lines(
         lang=lang,
         removed=removed,
         flags=flags,
+        title_line=title + 1 if title is not None else None,
+        paragraph_lines=[i + 1 for i in kept],
     )
 

@@ -86,6 +86,9 @@ def test_every_line_is_accounted_for(text: str) -> None:
     assert accounted == len(lines), "each non-blank line is kept, the title, or in removed"
     numbered = split_lines(text)
     assert all(numbered[r.line - 1] == r.text for r in article.removed), "removed lines carry their line numbers"
+    assert [numbered[n - 1] for n in article.paragraph_lines] == article.paragraphs, "kept lines too"
+    if article.title is not None:
+        assert numbered[article.title_line - 1] == article.title, "and the title"
 
 
 @SETTINGS
