@@ -24,6 +24,7 @@ from .quality import quality_flags
 from .rules import LineRule, RuleMatcher, Where, scripts_of
 from .structure import (
     SHORT_WORDS,
+    author_from_byline,
     is_headline_like,
     is_long,
     is_truncated,
@@ -303,8 +304,13 @@ def clean_lines(
         lang=lang,
         expected_lang=expected_lang,
     )
+    author = next(
+        (name for r in removed if r.kind == "byline" and (name := author_from_byline(r.text))),
+        None,
+    )
     return Article(
         title=title_text,
+        author=author,
         paragraphs=paragraphs,
         site=site,
         lang=lang,

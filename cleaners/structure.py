@@ -11,6 +11,7 @@ from typing import Final
 import regex
 
 __all__ = [
+    "author_from_byline",
     "is_headline_like",
     "is_long",
     "is_truncated",
@@ -62,3 +63,20 @@ def paragraph_key(folded: str) -> str:
     """Key for repeat detection: the folded line without spaces, punctuation or symbols."""
     key: str = _KEY_DROP.sub("", folded)
     return key
+
+
+# an explicit author marker, then the name: "بقلم: X", "كتب X", "By X", "Par X", "Written by X"
+_BYLINE_AUTHOR = regex.compile(
+    r"^(?:(?:written |reported )?by|par|بقلم|كتب|كتبت|تحرير|إعداد|اعداد)\s*:?\s+"
+    r"(?!the\b)(?P<name>[\p{L}][\p{L}\p{M}'’.\- ]{1,60}?)\s*(?:[,|/–—-].*)?$",
+    regex.IGNORECASE,
+)
+
+
+def author_from_byline(line: str) -> str | None:
+    """The author named by a byline line, when it names one with an explicit marker."""
+    m = _BYLINE_AUTHOR.match(line)
+    if m is None:
+        return None
+    name = m.group("name").strip(" .-")
+    return name if 1 <= word_count(name) <= 5 else None

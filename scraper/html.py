@@ -63,7 +63,7 @@ def extract_html(
     article.url = extracted.url or url
     article.source = source if source is not None else url
     article.published = extracted.published
-    article.author = extracted.author
+    article.author = extracted.author or article.author
     if extracted.lang and article.lang is None:
         article.lang = extracted.lang
     return article

@@ -30,6 +30,7 @@ def test_generic_case_is_cleaned_exactly(case: DumpCase) -> None:
     expected = sorted((b["text"], b["kind"]) for b in case.expected["boilerplate"])
     assert removed == expected, "every boilerplate line removed with its kind, and nothing else"
     assert article.lang == case.expected["lang"], "language"
+    assert article.author == case.expected.get("author"), "author, from an explicit byline"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
