@@ -51,7 +51,9 @@ def split_lines(text: str) -> list[str]:
     text = text.removeprefix("\ufeff")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return [normalize_line(line) for line in text.splitlines()]
+    if _ODD.search(text) is not None:  # whole-text passes: one scan, not one per line
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    return [(_RUNS.sub(" ", line) if "  " in line else line).strip() for line in text.splitlines()]
 
 
 # Arabic letter variants that spelling and keyboards mix freely: alef with hamza/madda,
