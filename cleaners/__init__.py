@@ -7,6 +7,7 @@ from .article import Article, Removal
 from .errors import ExtractionError, FetchError, InputError, NadifError, SiteRegistryError
 from .generic import generic_rules
 from .lang import detect_lang
+from .nearduplicates import Cluster, find_near_duplicates
 from .normalize import fold, normalize_line, normalize_text, split_lines
 from .pipeline import clean_lines
 from .quality import quality_flags
@@ -14,6 +15,7 @@ from .rules import LineRule, drop_line
 
 __all__ = [
     "Article",
+    "Cluster",
     "ExtractionError",
     "FetchError",
     "InputError",
@@ -24,6 +26,7 @@ __all__ = [
     "clean_lines",
     "detect_lang",
     "drop_line",
+    "find_near_duplicates",
     "fold",
     "generic_rules",
     "normalize_line",

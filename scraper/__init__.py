@@ -8,6 +8,7 @@ from cleaners.errors import ExtractionError, FetchError, InputError, NadifError,
 
 from .fetch import Fetcher, FetchOptions, FetchResult, fetch
 from .html import extract_html, fetch_article
+from .review import render_review, write_review
 from .text import clean_file, clean_text
 
 __all__ = [
@@ -26,4 +27,6 @@ __all__ = [
     "extract_html",
     "fetch",
     "fetch_article",
+    "render_review",
+    "write_review",
 ]

@@ -4,13 +4,14 @@
     nadif extract PATH... [--url URL] HTML files (.html .htm .html.gz) or folders of them
     nadif fetch   URL... [-i FILE]    fetch articles by URL (robots.txt, cache, politeness)
     nadif sites                       list the site modules
+    nadif review  OUT.jsonl [-o PAGE] the HTML review page of an output file
 
 Output options (all three): [--format json|jsonl|text] [--site NAME|none] [-o OUT]
 [--errors FILE] [--jobs N] [--engine local|dask] [--scheduler ADDR] [--[no-]progress].
 
 Exit codes: 0 every input gave an article; 1 at least one input failed (each failure is
-an error record: in the errors file, or on stderr); 2 the command line itself is wrong
-(unknown option, unknown site); 130 interrupted.
+an error record: in the errors file, or on stderr) or an output could not be written;
+2 the command line itself is wrong (unknown option, unknown site); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from cleaners.errors import NadifError, SiteRegistryError
+from cleaners.nearduplicates import DEFAULT_THRESHOLD
 from sites import all_sites, get_site
 
 from .batch import Task, iter_tasks, run_batch
 from .fetch import FetchOptions
+from .review import render_clusters, review_file
 from .text import NO_SITE
 from .worker import Settings, article_for, make_worker
 
@@ -65,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     _output_options(fetch)
 
     sub.add_parser("sites", help="list the site modules")
+
+    review = sub.add_parser("review", help="write the HTML review page of a JSONL output file")
+    review.add_argument("jsonl", type=Path, metavar="OUT.jsonl", help="a JSONL file written by clean/extract/fetch")
+    review.add_argument("--errors", type=Path, default=None, metavar="FILE", help="error records (default: OUT.errors.jsonl beside OUT, if it exists)")
+    review.add_argument("-o", "--output", type=Path, default=None, metavar="PAGE", help="the HTML page (default: OUT with an .html suffix)")
+    review.add_argument("--near-duplicates", action="store_true", help="add clusters of near-duplicate articles (also printed on stderr)")
+    review.add_argument("--threshold", type=float, default=None, metavar="J", help=f"similarity for --near-duplicates, in (0, 1] (default {DEFAULT_THRESHOLD})")
     return parser
 
 
@@ -190,12 +200,32 @@ def _sites() -> int:
     return EXIT_OK
 
 
+def _review(args: argparse.Namespace) -> int:
+    """`nadif review`: the page is written by `scraper.review.review_file`."""
+    if args.threshold is not None and not args.near_duplicates:
+        raise _Usage("--threshold needs --near-duplicates")
+    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    threshold = threshold if args.near_duplicates else None
+    if threshold is not None and not 0.0 < threshold <= 1.0:
+        raise _Usage(f"--threshold must be in (0, 1], not {threshold:g}")
+    result = review_file(args.jsonl, output=args.output, errors=args.errors, near_duplicates=threshold)
+    sys.stderr.write(
+        f"review: {result.output}  articles: {result.articles}  errors: {result.errors}  "
+        f"removed lines: {result.removed_lines}\n"
+    )
+    if result.clusters is not None and threshold is not None:
+        sys.stderr.write(render_clusters(result.clusters, threshold) + "\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "sites":
             return _sites()
+        if args.command == "review":
+            return _review(args)
         if getattr(args, "jobs", 1) < 1:
             parser.error("--jobs must be at least 1")
         if args.site not in (None, NO_SITE):
@@ -211,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except NadifError as exc:
         sys.stderr.write(f"nadif: {exc.source}: {exc.reason}\n")
+        return EXIT_FAILED
+    except OSError as exc:  # an output that cannot be written: the disk, not an input
+        where = exc.filename if exc.filename is not None else "output"
+        sys.stderr.write(f"nadif: {where}: cannot write: {exc.strerror or exc}\n")
         return EXIT_FAILED
 
 
