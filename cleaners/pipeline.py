@@ -97,7 +97,9 @@ class _Doc:
 
 
 @lru_cache(maxsize=256)
-def _matcher(site: str | None, site_rules: tuple[LineRule, ...], where: tuple[Where, ...]) -> RuleMatcher:
+def _matcher(
+    site: str | None, site_rules: tuple[LineRule, ...], where: tuple[Where, ...]
+) -> RuleMatcher:
     """The site's rules (first: they win) and the generic ones that may fire at `where`."""
     named = [(site, r) for r in site_rules if site] + [(GENERIC, r) for r in generic_rules()]
     return RuleMatcher([(ns, r) for ns, r in named if r.where in where])
@@ -124,6 +126,19 @@ def _body_core(doc: _Doc) -> tuple[int, int]:
     return (longs[0], longs[-1]) if longs else (len(doc.lines), -1)
 
 
+def _is_block_item(line: str, following: str | None, items: int, after_body: bool) -> bool:
+    """Whether `line` continues a block opened by a header (related posts, tags)."""
+    if is_truncated(line):  # an excerpt cut short by the template (a body paragraph
+        return items > 0 or not is_long(line.rstrip(".… "))  # right after the header is not)
+    if following is not None and is_headline_like(line) and is_truncated(following):
+        return True  # a headline over its excerpt
+    if items == 0 and word_count(line) <= KICKER_MAX_WORDS and not is_long(line):
+        return True  # a tab or filter label of the block ("All", "Latest")
+    if _LIST_ITEM.match(line):
+        return True
+    return after_body and not is_long(line)  # after the body, plain headline lists
+
+
 def _related_blocks(doc: _Doc, last: int) -> None:
     """After a related header: tab labels, headline + truncated-excerpt pairs, excerpts.
 
@@ -137,15 +152,9 @@ def _related_blocks(doc: _Doc, last: int) -> None:
         items = 0
         j = doc.next_kept(h)
         while j is not None:
-            line = doc.lines[j]
             nxt = doc.next_kept(j)
-            if is_truncated(line) and not is_long(line.rstrip(".… ")) or is_truncated(line) and items or is_headline_like(line) and nxt is not None and is_truncated(doc.lines[nxt]):
-                pass
-            elif items == 0 and word_count(line) <= KICKER_MAX_WORDS and not is_long(line):
-                pass  # a tab or filter label of the block ("All", "Latest")
-            elif _LIST_ITEM.match(line) or (after_body and not is_long(line)):
-                pass
-            else:
+            following = doc.lines[nxt] if nxt is not None else None
+            if not _is_block_item(doc.lines[j], following, items, after_body):
                 break
             doc.drop(j, d.kind, rule)
             items += 1
@@ -210,7 +219,11 @@ def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
     if last < 0 or (title is not None and title > last):
         return  # no body text to be past
     start = next(
-        (i for i in range(last + 1, len(doc.lines)) if (d := doc.drops[i]) and d.kind in _COMMENT_SECTION),
+        (
+            i
+            for i in range(last + 1, len(doc.lines))
+            if (d := doc.drops[i]) and d.kind in _COMMENT_SECTION
+        ),
         None,
     )
     if start is None:
@@ -319,4 +332,3 @@ def clean_lines(
         title_line=title + 1 if title is not None else None,
         paragraph_lines=[i + 1 for i in kept],
     )
-

@@ -43,8 +43,9 @@ def clean_text(
 ) -> Article:
     """Clean one dump (or extracted text) into an `Article`.
 
-    >>> article = clean_text(open("seeds/000_998e78fb96475055.txt").read())
-    >>> article.site, article.title
+    `site`: None picks it by the URL's host, else by the text's signatures; "none" uses
+    the generic rules alone; a name (or a `Site`) forces that site. `title_hint` (from a
+    page's metadata) names the title line when the text holds it.
     """
     chosen = resolve_site(site, text=text, url=url)
     article = clean_lines(
