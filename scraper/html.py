@@ -42,7 +42,10 @@ def extract_html(
 ) -> Article:
     """Extract and clean one page; `ExtractionError` when it holds no article text."""
     chosen = resolve_site(site, url=url)
-    extracted = _extract(html, url, chosen)
+    try:
+        extracted = _extract(html, url, chosen)
+    except ExtractionError as exc:  # name the file the page came from, when there is one
+        raise ExtractionError(source or exc.source, exc.reason) from None
     if chosen is None and site != NO_SITE:
         by_text = resolve_site(None, text="\n".join(extracted.lines))
         if by_text is not None:
@@ -59,7 +62,7 @@ def extract_html(
         drop_repeats=bool(chosen and chosen.repeated_body),
     )
     if not article.paragraphs:
-        raise ExtractionError(url or _NO_SOURCE, "no article text: every extracted line was boilerplate")
+        raise ExtractionError(source or url or _NO_SOURCE, "no article text: every extracted line was boilerplate")
     article.url = extracted.url or url
     article.source = source if source is not None else url
     article.published = extracted.published

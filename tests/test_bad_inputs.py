@@ -149,3 +149,17 @@ def test_read_document_errors_name_the_input(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         clean_file(tmp_path)
     assert info.value.source == str(tmp_path) and "folder" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"\x89PNG\r\n\x1a\n\x00\x00", "binary data"), (b"<html><body></body></html>", "no article text")],
+    ids=["png-as-html", "empty-page"],
+)
+def test_bad_html_files_name_the_file(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(content)
+    result = _run("extract", str(path))
+    assert result.returncode == EXIT_FAILED
+    assert f"{path}: " in result.stderr and reason in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
