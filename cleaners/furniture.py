@@ -83,11 +83,13 @@ def furniture_rules() -> tuple[LineRule, ...]:
         drop_line(
             "tagged-teaser",
             # a headline teaser that ends in a bracketed content type: "... [VIDEO]"
-            r".{5,200}\[(?:videos?|photos?|pics|pictures|gallery|insight|reaction|analysis|poll|"
+            r".{5}\[(?:videos?|photos?|pics|pictures|gallery|insight|reaction|analysis|poll|"
             r"listen|watch|live|latest|news|revealed|warning|comment|opinion|quiz|interview|"
-            r"podcast|vidéo|diaporama|فيديو|صور)\]\s*\|?",
+            r"podcast|vidéo|diaporama|فيديو|صور)\]\s*\|?$",
             kind="related",
             max_len=220,
+            full=False,
+            needles=("[",),
         ),
         # --- newsletters, subscriptions, apps (searched: the phrase may stand anywhere)
         drop_line(
@@ -230,9 +232,9 @@ def furniture_rules() -> tuple[LineRule, ...]:
             "tags-line",
             r"(?:tags?|tagged(?: with| in)?|filed under|categor(?:y|ies)|categorias?|"
             r"catégories?|mots[- ]clés|étiquettes|الوسوم|وسوم|كلمات مفتاحية|التصنيفات?)"
-            r"\s*:\s*.{1,300}",
+            r"\s*:\s*.{1,380}",
             kind="nav",
-            max_len=320,
+            max_len=400,
         ),
         drop_line(
             "tags-label",

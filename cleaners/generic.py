@@ -22,8 +22,6 @@ __all__ = ["generic_rules"]
 
 PHRASE_MAX_LEN: Final = 200  # labels, headers, form prompts: short lines
 INLINE_MAX_LEN: Final = 400  # a policy sentence may stand inside a longer notice
-# cookie banners are long
-_KIND_MAX_LEN: Final[dict[str, int]] = {"cookie": 400}
 # in-line phrases of these kinds only make a line boilerplate when the line is short
 _INLINE_MAX_LEN: Final[dict[str, int]] = {"newsletter": PHRASE_MAX_LEN, "cookie": 400}
 
@@ -129,7 +127,7 @@ def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
                     f"{lang}-{kind}{suffix}",
                     *patterns,
                     kind=kind,
-                    max_len=_KIND_MAX_LEN.get(kind, PHRASE_MAX_LEN),
+                    max_len=PHRASE_MAX_LEN,
                     where=where,
                     opens_block=kind == "related",
                 )
