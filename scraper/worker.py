@@ -69,6 +69,8 @@ def read_html_file(path: str) -> bytes:
 
 
 def article_for(task: Task, settings: Settings) -> Article:
+    if task.problem is not None:  # the walk could not hand this input over (a link loop...)
+        raise InputError(task.source, task.problem)
     if task.kind == "text":
         return clean_file(task.source, settings.site)
     if task.kind == "html":
