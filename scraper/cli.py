@@ -52,29 +52,98 @@ def _parser() -> argparse.ArgumentParser:
     _output_options(clean)
 
     extract = sub.add_parser("extract", help="extract articles from saved HTML pages")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="an .html/.htm/.html.gz file or a folder of them")
-    extract.add_argument("--url", default=None, help="the page's URL (one input): picks the site, resolves metadata")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="an .html/.htm/.html.gz file or a folder of them"
+    )
+    extract.add_argument(
+        "--url", default=None, help="the page's URL (one input): picks the site, resolves metadata"
+    )
     _output_options(extract)
 
     fetch = sub.add_parser("fetch", help="fetch articles by URL and extract them")
     fetch.add_argument("urls", nargs="*", metavar="URL", help="article URLs")
-    fetch.add_argument("-i", "--input", action="append", default=[], metavar="FILE", help="a file of URLs, one a line ('#' comments)")
-    fetch.add_argument("--cache-dir", type=Path, default=None, metavar="DIR", help=f"HTTP cache (default {_default_cache()})")
-    fetch.add_argument("--no-cache", action="store_true", help="do not read or write the HTTP cache")
+    fetch.add_argument(
+        "-i",
+        "--input",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a file of URLs, one a line ('#' comments)",
+    )
+    fetch.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"HTTP cache (default {_default_cache()})",
+    )
+    fetch.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the HTTP cache"
+    )
     fetch.add_argument("--ignore-robots", action="store_true", help="do not honour robots.txt")
-    fetch.add_argument("--delay", type=float, default=1.0, metavar="S", help="seconds between two requests to one host (default 1)")
-    fetch.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout in seconds (default 30)")
-    fetch.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429/5xx/network errors (default 3)")
+    fetch.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="seconds between two requests to one host (default 1)",
+    )
+    fetch.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="read timeout in seconds (default 30)",
+    )
+    fetch.add_argument(
+        "--retries",
+        type=int,
+        default=3,
+        metavar="N",
+        help="retries on 429/5xx/network errors (default 3)",
+    )
     _output_options(fetch)
 
     sub.add_parser("sites", help="list the site modules")
 
     review = sub.add_parser("review", help="write the HTML review page of a JSONL output file")
-    review.add_argument("jsonl", type=Path, metavar="OUT.jsonl", help="a JSONL file written by clean/extract/fetch")
-    review.add_argument("--errors", type=Path, default=None, metavar="FILE", help="error records (default: OUT.errors.jsonl beside OUT, if it exists)")
-    review.add_argument("-o", "--output", type=Path, default=None, metavar="PAGE", help="the HTML page (default: OUT with an .html suffix)")
-    review.add_argument("--near-duplicates", action="store_true", help="add clusters of near-duplicate articles (also printed on stderr)")
-    review.add_argument("--threshold", type=float, default=None, metavar="J", help=f"similarity for --near-duplicates, in (0, 1] (default {DEFAULT_THRESHOLD})")
+    review.add_argument(
+        "jsonl", type=Path, metavar="OUT.jsonl", help="a JSONL file written by clean/extract/fetch"
+    )
+    review.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="error records (default: OUT.errors.jsonl beside OUT, if it exists)",
+    )
+    review.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="PAGE",
+        help="the HTML page (default: OUT with an .html suffix)",
+    )
+    review.add_argument(
+        "--near-duplicates",
+        action="store_true",
+        help="add clusters of near-duplicate articles (also printed on stderr)",
+    )
+    review.add_argument(
+        "--max-articles",
+        type=int,
+        default=None,
+        metavar="N",
+        help="sections for the first N articles only (the summary counts all)",
+    )
+    review.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        metavar="J",
+        help=f"similarity for --near-duplicates, in (0, 1] (default {DEFAULT_THRESHOLD})",
+    )
     return parser
 
 
@@ -91,15 +160,51 @@ def _output_options(p: argparse.ArgumentParser) -> None:
         help="json: one indented object (one input); jsonl: one object a line (default for "
         "several inputs); text: title and paragraphs (with -o DIR: one .txt per article)",
     )
-    p.add_argument("--site", default=None, metavar="NAME", help="force a site module, or 'none' for generic rules only")
-    p.add_argument("-o", "--output", type=Path, default=None, metavar="OUT", help="output file (JSONL) or folder (text); default stdout")
-    p.add_argument("--errors", type=Path, default=None, metavar="FILE", help="error records (default: OUT.errors.jsonl beside OUT, or stderr)")
+    p.add_argument(
+        "--site",
+        default=None,
+        metavar="NAME",
+        help="force a site module, or 'none' for generic rules only",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="OUT",
+        help="output file (JSONL) or folder (text); default stdout",
+    )
+    p.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="error records (default: OUT.errors.jsonl beside OUT, or stderr)",
+    )
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster")
-    p.add_argument("--scheduler", default=None, metavar="ADDR", help="Dask scheduler address (default: a local cluster)")
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDR",
+        help="Dask scheduler address (default: a local cluster)",
+    )
     progress = p.add_mutually_exclusive_group()
-    progress.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
-    progress.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    progress.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show a progress bar",
+    )
+    progress.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="never show a progress bar"
+    )
 
 
 def _print_json(record: dict[str, Any]) -> None:
@@ -208,7 +313,15 @@ def _review(args: argparse.Namespace) -> int:
     threshold = threshold if args.near_duplicates else None
     if threshold is not None and not 0.0 < threshold <= 1.0:
         raise _Usage(f"--threshold must be in (0, 1], not {threshold:g}")
-    result = review_file(args.jsonl, output=args.output, errors=args.errors, near_duplicates=threshold)
+    if args.max_articles is not None and args.max_articles < 0:
+        raise _Usage("--max-articles must be 0 or more")
+    result = review_file(
+        args.jsonl,
+        output=args.output,
+        errors=args.errors,
+        near_duplicates=threshold,
+        max_articles=args.max_articles,
+    )
     sys.stderr.write(
         f"review: {result.output}  articles: {result.articles}  errors: {result.errors}  "
         f"removed lines: {result.removed_lines}\n"

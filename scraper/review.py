@@ -111,10 +111,18 @@ def render_review(
     errors: Iterable[dict[str, Any]] = (),
     title: str = "nadif review",
     near_duplicates: float | None = None,
+    max_articles: int | None = None,
 ) -> str:
     """The whole review page as a string (see `write_review`; fine for small corpora)."""
     buffer = io.StringIO()
-    write_review(records, buffer, errors=errors, title=title, near_duplicates=near_duplicates)
+    write_review(
+        records,
+        buffer,
+        errors=errors,
+        title=title,
+        near_duplicates=near_duplicates,
+        max_articles=max_articles,
+    )
     return buffer.getvalue()
 
 
@@ -125,12 +133,15 @@ def write_review(
     errors: Iterable[dict[str, Any]] = (),
     title: str = "nadif review",
     near_duplicates: float | None = None,
+    max_articles: int | None = None,
 ) -> ReviewResult:
     """Write the review page of article `records` and error records `errors` to `out`.
 
     Both are consumed once, one record at a time. `near_duplicates` is a similarity
-    threshold: when given, the page lists the clusters of near-duplicate articles. A
-    record that is not what nadif writes raises `InputError` naming its source.
+    threshold: when given, the page lists the clusters of near-duplicate articles.
+    `max_articles`: the summary counts every record, but only the first N articles get a
+    section (a page for a large run stays small enough for a browser). A record that is
+    not what nadif writes raises `InputError` naming its source.
     """
     if near_duplicates is not None:
         band_layout(near_duplicates)  # a bad threshold fails before any work
@@ -140,7 +151,8 @@ def write_review(
         for record in records:
             _check(record, article_problem, stats.articles + 1)
             stats.add_article(record)
-            articles_html.write(_article(stats.articles, record))
+            if max_articles is None or stats.articles <= max_articles:
+                articles_html.write(_article(stats.articles, record))
             if index is not None:
                 index.add(record["source"], _text_of(record))
         for record in errors:
@@ -163,7 +175,11 @@ def write_review(
             out.write("</tbody></table>\n")
         else:
             out.write('<p class="empty">No error records.</p>\n')
-        out.write(f'</section>\n<section id="articles">\n<h2>Articles ({stats.articles})</h2>\n')
+        shown = stats.articles if max_articles is None else min(max_articles, stats.articles)
+        heading = (
+            f"{stats.articles}" if shown == stats.articles else f"first {shown} of {stats.articles}"
+        )
+        out.write(f'</section>\n<section id="articles">\n<h2>Articles ({heading})</h2>\n')
         _copy(articles_html, out)
         out.write("</section>\n</body>\n</html>\n")
     return ReviewResult(stats.articles, stats.errors, stats.removed_lines, clusters)
@@ -175,6 +191,7 @@ def review_file(
     output: Path | None = None,
     errors: Path | None = None,
     near_duplicates: float | None = None,
+    max_articles: int | None = None,
 ) -> ReviewResult:
     """Write the review page of a JSONL output file, atomically.
 
@@ -208,6 +225,7 @@ def review_file(
                 errors=error_records,
                 title=f"nadif review: {jsonl.name}",
                 near_duplicates=near_duplicates,
+                max_articles=max_articles,
             )
         os.chmod(tmp, 0o644)
         os.replace(tmp, output)

@@ -545,3 +545,32 @@ def test_cli_review_usage_errors_exit_2(tmp_path: Path, args: list[str], message
     _write_jsonl(out, [_record(paragraphs=["p"], paragraph_lines=[1])])
     done = _nadif("review", out, *args)
     assert done.returncode == 2 and message in done.stderr, done.stderr
+
+
+def test_max_articles_limits_sections_not_the_summary() -> None:
+    from scraper.review import render_review
+
+    records = [
+        {
+            "source": f"doc{i}.txt",
+            "url": None,
+            "site": None,
+            "lang": "en",
+            "title": f"Title {i}",
+            "published": None,
+            "author": None,
+            "paragraphs": [f"Body {i} of the story."],
+            "text": f"Body {i} of the story.",
+            "removed": [
+                {"line": 1, "text": "Advertisement", "kind": "ad", "rule": "generic/en-ad"}
+            ],
+            "flags": [],
+            "title_line": 2,
+            "paragraph_lines": [3],
+        }
+        for i in range(5)
+    ]
+    page = render_review(records, max_articles=2)
+    assert "Body 1 of the story." in page and "Body 0 of the story." in page
+    assert "Body 2 of the story." not in page, "the third article has no section"
+    assert "Articles (first 2 of 5)" in page, "the heading says how many are shown"
