@@ -74,7 +74,11 @@ def _shape_rules() -> tuple[LineRule, ...]:
             # ("spot_imgspot_img"), mustache/shortcode/percent tokens, JS leftovers
             r"([a-z][a-z0-9]*(_[a-z0-9]+)+)+",
             r"\{\{[^{}]{1,80}\}\}",
-            r"\[/?[a-z_]+( [^\[\]]{0,200})?\]",
+            # CMS shortcodes: a closing tag, a name with attributes, or a known bare name
+            # (a bracketed word such as a source credit "[Reuters]" is not one)
+            r"\[/[a-z_-]+\]",
+            r"\[[a-z_-]+ [a-z_-]+=[^\[\]]{0,200}\]",
+            r"\[(caption|gallery|embed|video|audio|playlist|vc_[a-z_]+|et_pb_[a-z_]+|td_[a-z_]+)\]",
             r"%[a-z_]{2,40}%",
             r"undefined|null|nan|\[object object\]",
             kind="widget",

@@ -84,6 +84,7 @@ KEPT = [
     "More than 300 people attended the ceremony in the capital.",
     "Par ailleurs, le ministre a annoncé une hausse du budget.",
     "Related projects in the region have also been delayed by the drought.",
+    "[Engadget]",  # a bracketed source credit is not a CMS shortcode
 ]
 
 
