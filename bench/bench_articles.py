@@ -3,8 +3,8 @@
 
 Runs over the 181 pages of the Scrapinghub/Zyte article-extraction benchmark
 (../shared/benchmarks/scrapinghub, relative to the repository), times
-`scraper.extract_html` (HTML layer + nadif's line cleaning: what users get),
-`scraper.extract.extract` (the HTML layer alone, before line cleaning) and plain
+`nadif.extract_html` (HTML layer + nadif's line cleaning: what users get),
+`nadif.scraper.extraction.extract` (the HTML layer alone, before line cleaning) and plain
 `trafilatura.extract(html)` with its default settings on the same pages in the same run
 (no URL is given to any of them),
 writes one predictions file per method, scores each with ../shared/bench/score_articles.py
@@ -45,9 +45,9 @@ def load_pages() -> dict[str, bytes]:
 def methods() -> dict[str, Callable[[bytes], str]]:
     import trafilatura
 
-    from cleaners.errors import ExtractionError
-    from scraper import extract_html
-    from scraper.extract import extract
+    from nadif import extract_html
+    from nadif.cleaners.errors import ExtractionError
+    from nadif.scraper.extraction.lines import extract
 
     def plain(html: bytes) -> str:
         return trafilatura.extract(html) or ""

@@ -15,7 +15,7 @@ RSS (max 1 process)" is the kernel's figure for the biggest single process (wait
 "load" is the 1-minute load average at the end of each run: other work on the machine
 disturbs the timings, which is why runs are repeated (interleaved) and the best kept.
 
-Workers: "real" is `scraper.worker` (the full cleaning, what `nadif clean` does); "read"
+Workers: "real" is `nadif.scraper.batch.worker` (the full cleaning, what `nadif clean` does); "read"
 only reads and decodes each file, to show the engine's own overhead.
 It prints figures; it asserts nothing (the issue's floors: speedup >= 1.7x from 1 to 2
 jobs on 2 cores, peak RSS < 300 MB for the whole run).
@@ -108,10 +108,10 @@ def _read_worker(task: Any) -> dict[str, Any]:
 
 def child(folder: Path, out: Path, jobs: int, worker_name: str) -> None:
     """One run, in its own process: the same `run_batch` call as the CLI makes."""
-    from scraper.batch import iter_tasks, run_batch
+    from nadif.scraper.batch.engine import iter_tasks, run_batch
 
     if worker_name == "real":
-        from scraper.worker import Settings, make_worker
+        from nadif.scraper.batch.worker import Settings, make_worker
 
         worker: Any = make_worker(Settings())
     else:

@@ -1,4 +1,4 @@
-"""Throughput of `scraper.clean_text` on one core, over at least 50 MB of varied dumps.
+"""Throughput of `nadif.clean_text` on one core, over at least 50 MB of varied dumps.
 
 The dumps are generated (deterministically) from the project's fixtures: each takes a
 title, body paragraphs and boilerplate lines (nav, share counters, related blocks,
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scraper import clean_text
+from nadif import clean_text
 
 
 def _fixtures() -> list[dict]:
@@ -46,7 +46,9 @@ def _make_dump(rng: random.Random, cases: list[dict]) -> str:
     boiler = [b["text"] for c in same_lang for b in c["boilerplate"]]
     head = rng.sample(boiler, k=min(len(boiler), rng.randrange(0, 5)))
     tail = rng.sample(boiler, k=min(len(boiler), rng.randrange(0, 6)))
-    lines = head + ([case["title"]] * rng.choice([1, 1, 2, 3]) if case["title"] else []) + body + tail
+    lines = (
+        head + ([case["title"]] * rng.choice([1, 1, 2, 3]) if case["title"] else []) + body + tail
+    )
     if rng.random() < 0.2 and len(body) > 2:  # a dump that printed part of the body twice
         lines += body[: rng.randrange(1, len(body))]
     sep = rng.choice(["\n", "\n\n", "\r\n", "\n \n"])
@@ -54,8 +56,12 @@ def _make_dump(rng: random.Random, cases: list[dict]) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=float, default=50.0, help="megabytes of dumps to clean (default 50)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--mb", type=float, default=50.0, help="megabytes of dumps to clean (default 50)"
+    )
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -67,7 +73,9 @@ def main() -> int:
         docs.append(doc)
         size += len(doc.encode("utf-8"))
     langs = {lang: sum(1 for c in cases if c["lang"] == lang) for lang in ("ar", "fr", "en")}
-    print(f"corpus: {len(docs)} dumps, {size / 1e6:.1f} MB, from {len(cases)} fixture cases {langs}")
+    print(
+        f"corpus: {len(docs)} dumps, {size / 1e6:.1f} MB, from {len(cases)} fixture cases {langs}"
+    )
 
     clean_text(docs[0])  # compile the rules outside the timing
     wall0, cpu0 = time.perf_counter(), time.process_time()
@@ -75,8 +83,10 @@ def main() -> int:
     for doc in docs:
         removed += len(clean_text(doc).removed)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
-    print(f"clean_text, one core: {size / 1e6 / wall:.1f} MB/s, {len(docs) / wall:.0f} documents/s "
-          f"(wall {wall:.1f} s; CPU {cpu:.1f} s = {size / 1e6 / cpu:.1f} MB/s); {removed} lines removed")
+    print(
+        f"clean_text, one core: {size / 1e6 / wall:.1f} MB/s, {len(docs) / wall:.0f} documents/s "
+        f"(wall {wall:.1f} s; CPU {cpu:.1f} s = {size / 1e6 / cpu:.1f} MB/s); {removed} lines removed"
+    )
     return 0
 
 

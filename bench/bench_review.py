@@ -8,7 +8,7 @@ dumps cleaned by nadif: each record takes a seed's title, removed lines and flag
 4-8 paragraphs drawn from all seeds with their words shuffled (so that no two records
 share word 5-grams by chance); every 20th record is a republished copy of an earlier one
 (another first line, a sentence added): the planted near-duplicates. Each run is a
-separate process (`python -m scraper.cli review`); "peak RSS" is the kernel's figure for
+separate process (`python -m nadif review`); "peak RSS" is the kernel's figure for
 that process (wait4). It prints figures; it asserts nothing.
 """
 
@@ -33,7 +33,7 @@ MB = 1_000_000
 
 def _seed_records() -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT))
-    from scraper import clean_file
+    from nadif import clean_file
 
     return [clean_file(path).to_dict() for path in sorted((ROOT / "seeds").glob("*.txt"))]
 
@@ -89,7 +89,7 @@ def _run(jsonl: Path, *extra: str) -> tuple[float, float, str]:
         [
             sys.executable,
             "-m",
-            "scraper.cli",
+            "nadif",
             "review",
             str(jsonl),
             "-o",

@@ -105,7 +105,16 @@ def furniture_rules() -> tuple[LineRule, ...]:
             kind="newsletter",
             max_len=250,
             full=False,
-            needles=("newsletter", "inbox", "abonnez", "inscrivez", "النشرة البريدية", "اشترك الآن", "thank", "subscription"),
+            needles=(
+                "newsletter",
+                "inbox",
+                "abonnez",
+                "inscrivez",
+                "النشرة البريدية",
+                "اشترك الآن",
+                "thank",
+                "subscription",
+            ),
         ),
         drop_line(
             "subscribe-prompt",
@@ -217,7 +226,18 @@ def furniture_rules() -> tuple[LineRule, ...]:
             kind="widget",
             max_len=320,
             full=False,
-            needles=("copyright", "©", "(c)", "ⓒ", "rights reserved", "droits réservés", "جميع الحقوق", "this copy", "this article", "this material"),
+            needles=(
+                "copyright",
+                "©",
+                "(c)",
+                "ⓒ",
+                "rights reserved",
+                "droits réservés",
+                "جميع الحقوق",
+                "this copy",
+                "this article",
+                "this material",
+            ),
         ),
         drop_line(
             "credit-symbol",
@@ -252,7 +272,15 @@ def furniture_rules() -> tuple[LineRule, ...]:
             where="edge",
             max_len=200,
             full=False,
-            needles=("posted", "published", "written", "publié", "rédigé", "publicado", "pubblicato"),
+            needles=(
+                "posted",
+                "published",
+                "written",
+                "publié",
+                "rédigé",
+                "publicado",
+                "pubblicato",
+            ),
         ),
         drop_line(
             "by-author",
@@ -305,4 +333,3 @@ def furniture_rules() -> tuple[LineRule, ...]:
             max_len=60,
         ),
     )
-

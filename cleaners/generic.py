@@ -123,7 +123,10 @@ def _shape_rules() -> tuple[LineRule, ...]:
 def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
     anywhere, edge, inline = LEXICON[lang]
     rules: list[LineRule] = []
-    tables: tuple[tuple[str, Lexicon, Where], ...] = (("", anywhere, "any"), ("-edge", edge, "edge"))
+    tables: tuple[tuple[str, Lexicon, Where], ...] = (
+        ("", anywhere, "any"),
+        ("-edge", edge, "edge"),
+    )
     for suffix, table, where in tables:
         for kind, patterns in table.items():
             rules.append(

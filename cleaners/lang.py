@@ -18,10 +18,76 @@ SAMPLE_CHARS: Final = 800
 _NOT_ASCII_LETTER: Final = bytes(c for c in range(128) if not chr(c).isalpha())
 _WORD = re.compile(r"[a-zà-ÿœ']+")
 _FR: Final = frozenset(
-    ["le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "dans", "que", "qui", "sur", "pas", "au", "aux", "avec", "il", "elle", "ont", "sont", "par", "plus", "ce", "cette", "ses", "leur", "été", "être", "d'un", "d'une", "l'"]
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "est",
+        "une",
+        "un",
+        "pour",
+        "dans",
+        "que",
+        "qui",
+        "sur",
+        "pas",
+        "au",
+        "aux",
+        "avec",
+        "il",
+        "elle",
+        "ont",
+        "sont",
+        "par",
+        "plus",
+        "ce",
+        "cette",
+        "ses",
+        "leur",
+        "été",
+        "être",
+        "d'un",
+        "d'une",
+        "l'",
+    ]
 )
 _EN: Final = frozenset(
-    ["the", "and", "of", "to", "is", "in", "that", "for", "with", "on", "was", "are", "it", "as", "by", "be", "at", "this", "from", "have", "has", "were", "which", "an", "not", "their", "they", "been", "his", "her"]
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "in",
+        "that",
+        "for",
+        "with",
+        "on",
+        "was",
+        "are",
+        "it",
+        "as",
+        "by",
+        "be",
+        "at",
+        "this",
+        "from",
+        "have",
+        "has",
+        "were",
+        "which",
+        "an",
+        "not",
+        "their",
+        "they",
+        "been",
+        "his",
+        "her",
+    ]
 )
 
 

@@ -42,9 +42,7 @@ _AR_FULL: Final[Lexicon] = {
         r"(لا توجد|لا يوجد|ليس هناك) (أي )?(تعليقات|تعليق)( بعد)?\.?",
         r"(كن|كوني) (أول|اول) من (يعلق|يعلّق|يضيف تعليقا?).*",
     ),
-    "comment-policy": (
-        r"(شروط|قواعد|ضوابط|سياسة) (النشر|التعليق|التعليقات)\s*:?",
-    ),
+    "comment-policy": (r"(شروط|قواعد|ضوابط|سياسة) (النشر|التعليق|التعليقات)\s*:?",),
     "related": (
         r"(مواضيع|مقالات|أخبار|اخبار|مقالات|تقارير|قصص|منشورات|مواد) (ذات صلة|مشابهة|متعلقة|مرتبطة|قد تهمك|ذات علاقة)\s*:?",
         r"ذات صلة\s*:?",
@@ -177,7 +175,9 @@ _FR_INLINE: Final[InlineLexicon] = {
         ("engagent", "reflètent", "responsabilité", "supprim", "modér"),
     ),
     "cookie": (
-        (r"\b(cookies?|traceurs)\b.{0,240}\b(accept|utilis|consent|navigation|paramétr)|\b(accept|utilis|consent)\w* .{0,120}\b(cookies?|traceurs)\b",),
+        (
+            r"\b(cookies?|traceurs)\b.{0,240}\b(accept|utilis|consent|navigation|paramétr)|\b(accept|utilis|consent)\w* .{0,120}\b(cookies?|traceurs)\b",
+        ),
         ("cookie", "traceur"),
     ),
     "newsletter": (
@@ -225,7 +225,9 @@ _EN_FULL: Final[Lexicon] = {
         r"loading(\.\.\.|…)?",
         r"(load|show|view) more( (articles|stories|posts))?",
     ),
-    "ad": (r"(advertisement|sponsored( content)?|ad|adverti[sz]ing|story continues below( advertisement)?)",),
+    "ad": (
+        r"(advertisement|sponsored( content)?|ad|adverti[sz]ing|story continues below( advertisement)?)",
+    ),
 }
 
 _EN_EDGE: Final[Lexicon] = {
@@ -260,7 +262,9 @@ _EN_INLINE: Final[InlineLexicon] = {
         ("reflect", "represent", "views of", "moderated", "reviewed", "reserve the right"),
     ),
     "cookie": (
-        (r"\bcookies?\b.{0,240}\b(accept|consent|brows|experience|privacy|settings|preferences)|\b(we|this (web)?site) (use|uses) cookies\b",),
+        (
+            r"\bcookies?\b.{0,240}\b(accept|consent|brows|experience|privacy|settings|preferences)|\b(we|this (web)?site) (use|uses) cookies\b",
+        ),
         ("cookie",),
     ),
     "newsletter": (

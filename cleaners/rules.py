@@ -163,7 +163,11 @@ class RuleMatcher:
             self._groups.append((bucket, re.compile("|".join(parts)), names))
         inline = [(order, named) for order, named in enumerate(rules) if not named[1].full]
         gated = sorted(
-            {(named[1].max_len, n, order): named for order, named in inline for n in named[1].needles}.items(),
+            {
+                (named[1].max_len, n, order): named
+                for order, named in inline
+                for n in named[1].needles
+            }.items(),
             key=lambda item: item[0],
         )
         self._gates: dict[str, tuple[list[int], tuple[tuple[str, int, Named], ...]]] = {}

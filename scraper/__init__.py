@@ -1,32 +1,14 @@
-"""nadif's public face: clean dumps, extract HTML, fetch articles.
+"""The I/O layer: fetching, HTML extraction, batch runs, the review page, the CLI.
 
-    from scraper import clean_text, extract_html, fetch_article, Article
+One subpackage per concern, so that the folder shows the architecture:
+
+- `fetching`   a page by URL: httpx with caps, retries, robots.txt, politeness, cache
+- `extraction` HTML -> the article's lines and metadata -> `Article`
+- `batch`      many inputs, streamed, parallel (processes or Dask), resumable
+- `review`     a static HTML page to review what a run cut
+- `text`, `textio`  text dumps: reading them from disk and cleaning them
+- `cli`        the `nadif` command, a thin layer over the above
+
+Nothing is imported here, so that the command line starts fast; the public names live in
+`nadif` (`nadif.clean_text`, `nadif.extract_html`, ...).
 """
-
-from cleaners.article import Article, Removal
-from cleaners.errors import ExtractionError, FetchError, InputError, NadifError, SiteRegistryError
-
-from .fetch import Fetcher, FetchOptions, FetchResult, fetch
-from .html import extract_html, fetch_article
-from .review import render_review, write_review
-from .text import clean_file, clean_text
-
-__all__ = [
-    "Article",
-    "ExtractionError",
-    "FetchError",
-    "FetchOptions",
-    "FetchResult",
-    "Fetcher",
-    "InputError",
-    "NadifError",
-    "Removal",
-    "SiteRegistryError",
-    "clean_file",
-    "clean_text",
-    "extract_html",
-    "fetch",
-    "fetch_article",
-    "render_review",
-    "write_review",
-]

@@ -24,15 +24,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from cleaners.errors import NadifError, SiteRegistryError
-from cleaners.nearduplicates import DEFAULT_THRESHOLD
-from sites import all_sites, get_site
-
-from .batch import Task, iter_tasks, run_batch
-from .fetch import FetchOptions
-from .review import render_clusters, review_file
-from .text import NO_SITE
-from .worker import Settings, article_for, make_worker
+from nadif.cleaners.errors import NadifError, SiteRegistryError
+from nadif.cleaners.nearduplicates import DEFAULT_THRESHOLD
+from nadif.scraper.batch.engine import Task, iter_tasks, run_batch
+from nadif.scraper.batch.worker import Settings, article_for, make_worker
+from nadif.scraper.fetching.fetcher import FetchOptions
+from nadif.scraper.review.page import render_clusters, review_file
+from nadif.scraper.text import NO_SITE
+from nadif.sites import all_sites, get_site
 
 __all__ = ["main"]
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 
-from cleaners.article import Article
-from cleaners.normalize import split_lines
-from cleaners.pipeline import clean_lines
-from sites import Site, get_site, site_for_text, site_for_url
-
-from .textio import read_document
+from nadif.cleaners.article import Article
+from nadif.cleaners.normalize import split_lines
+from nadif.cleaners.pipeline import clean_lines
+from nadif.scraper.textio import read_document
+from nadif.sites import Site, get_site, site_for_text, site_for_url
 
 __all__ = ["NO_SITE", "clean_file", "clean_text", "resolve_site"]
 

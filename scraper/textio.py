@@ -15,7 +15,7 @@ from typing import Final
 
 from charset_normalizer import from_bytes
 
-from cleaners.errors import InputError
+from nadif.cleaners.errors import InputError
 
 __all__ = ["MAX_BYTES", "decode_bytes", "read_document"]
 
@@ -44,7 +44,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(source, f"starts with a {encoding} BOM but does not decode: {exc.reason}") from None
+                raise InputError(
+                    source, f"starts with a {encoding} BOM but does not decode: {exc.reason}"
+                ) from None
     if b"\x00" in data[:65536]:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:

@@ -28,7 +28,7 @@ import vcr  # type: ignore[import-untyped]
 import yaml  # type: ignore[import-untyped]
 from vcr.serializers import yamlserializer  # type: ignore[import-untyped]
 
-from scraper.fetch import Fetcher, FetchOptions, FetchResult
+from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions, FetchResult
 
 __all__ = ["SERIALIZER_NAME", "origin_header", "record_fetch", "served"]
 

@@ -5,7 +5,7 @@
 
 For each fixture folder: `case.json` gives the article URL (`url`) and the robots.txt the
 site is taken to serve (`robots_txt`: its text, or null for a 404); `page.html` is the
-page. The real fetcher (`scraper.fetch.Fetcher`, robots.txt on) then fetches the URL
+page. The real fetcher (`nadif.Fetcher`, robots.txt on) then fetches the URL
 through an in-process transport that answers as that site would — robots.txt, then the
 page with `text/html; charset=utf-8` — while vcrpy records the exchanges into
 `cassette.yaml`. So the cassette holds exactly what `fetch_article(url)` asks for, in
@@ -26,8 +26,8 @@ from pathlib import Path
 import httpx
 from _cassettes import record_fetch, served
 
-from cleaners.errors import FetchError
-from scraper.fetch import FetchOptions
+from nadif.cleaners.errors import FetchError
+from nadif.scraper.fetching.fetcher import FetchOptions
 
 ROBOTS_PATH = "/robots.txt"
 HTML = "text/html; charset=utf-8"

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scraper.text import clean_text
+from nadif.scraper.text import clean_text
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _HOST = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
@@ -35,7 +35,7 @@ Template: describe here what the site prints around an article (masthead, share 
 related block, comment section), as its rules below recognise it.
 """
 
-from sites._site import Site
+from nadif.sites._site import Site
 
 SITE = Site(
     name="{name}",

@@ -32,11 +32,11 @@ from typing import Any
 
 from _cassettes import record_fetch
 
-from cleaners.article import Article
-from cleaners.errors import NadifError
-from scraper.fetch import FetchOptions
-from scraper.html import extract_html
-from sites import get_site
+from nadif.cleaners.article import Article
+from nadif.cleaners.errors import NadifError
+from nadif.scraper.extraction.article import extract_html
+from nadif.scraper.fetching.fetcher import FetchOptions
+from nadif.sites import get_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "sites"

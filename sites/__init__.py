@@ -1,6 +1,6 @@
 """Site modules: one per news site, plus shared platform profiles.
 
-    from sites import all_sites, site_for_url, site_for_text, get_site
+from nadif.sites import all_sites, site_for_url, site_for_text, get_site
 """
 
 from ._platforms import BLOGGER, PLATFORMS, TAGDIV_NEWSPAPER, WORDPRESS

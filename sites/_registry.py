@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from cleaners.errors import SiteRegistryError
-from cleaners.normalize import fold, fold_arabic
+from nadif.cleaners.errors import SiteRegistryError
+from nadif.cleaners.normalize import fold, fold_arabic
 
 from ._site import Site
 
@@ -62,7 +62,9 @@ def _check(module_name: str, site: object) -> _Entry:
         try:
             etree.XPath(xpath)
         except etree.XPathSyntaxError as exc:
-            raise SiteRegistryError(where, f"drop_xpath {xpath!r} does not compile: {exc}") from None
+            raise SiteRegistryError(
+                where, f"drop_xpath {xpath!r} does not compile: {exc}"
+            ) from None
     ids = [rule.id for rule in site.all_line_rules]
     if len(ids) != len(set(ids)):
         raise SiteRegistryError(where, f"duplicate rule ids in {ids}")
@@ -85,7 +87,8 @@ def _entries() -> tuple[_Entry, ...]:
         for domain in entry.site.domains:
             if domain in owner:
                 raise SiteRegistryError(
-                    f"sites.{info.name}", f"domain {domain} is already claimed by sites.{owner[domain]}"
+                    f"sites.{info.name}",
+                    f"domain {domain} is already claimed by sites.{owner[domain]}",
                 )
             owner[domain] = info.name
         entries.append(entry)

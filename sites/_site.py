@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaners.rules import LineRule
+from nadif.cleaners.rules import LineRule
 
 __all__ = ["Platform", "Site"]
 

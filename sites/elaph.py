@@ -5,8 +5,8 @@ a "related topics" widget, then the comment block (count, the site's disclaimer,
 posting terms) and the section link ("في أخبار", "في اقتصاد") at the very end.
 """
 
-from cleaners.rules import drop_line
-from sites._site import Site
+from nadif.cleaners.rules import drop_line
+from nadif.sites._site import Site
 
 SITE = Site(
     name="elaph",

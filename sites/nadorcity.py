@@ -5,8 +5,8 @@ Template: stories open with a source byline that names the site ("ناظور س�
 print the article body twice.
 """
 
-from cleaners.rules import drop_line
-from sites._site import Site
+from nadif.cleaners.rules import drop_line
+from nadif.sites._site import Site
 
 SITE = Site(
     name="nadorcity",

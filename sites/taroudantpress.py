@@ -5,9 +5,9 @@ several times (post title, breadcrumb, in-post heading), and the template's soci
 strip at the bottom.
 """
 
-from cleaners.rules import drop_line
-from sites._platforms import BLOGGER
-from sites._site import Site
+from nadif.cleaners.rules import drop_line
+from nadif.sites._platforms import BLOGGER
+from nadif.sites._site import Site
 
 SITE = Site(
     name="taroudantpress",
@@ -20,6 +20,11 @@ SITE = Site(
     ),
     line_rules=(
         drop_line("masthead", r"تارودانت ?بريس", kind="nav", where="head", max_len=40),
-        drop_line("radio-link", r"(استمع|إستمع) (الى|إلى) (راديو|الراديو).{0,60}", kind="nav", where="head"),
+        drop_line(
+            "radio-link",
+            r"(استمع|إستمع) (الى|إلى) (راديو|الراديو).{0,60}",
+            kind="nav",
+            where="head",
+        ),
     ),
 )

@@ -35,4 +35,6 @@ class DumpCase:
 
 
 def generic_cases() -> list[DumpCase]:
-    return [DumpCase.load(p) for p in sorted(GENERIC_DIR.iterdir()) if (p / "expected.json").exists()]
+    return [
+        DumpCase.load(p) for p in sorted(GENERIC_DIR.iterdir()) if (p / "expected.json").exists()
+    ]

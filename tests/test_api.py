@@ -6,13 +6,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-import cleaners
-import scraper
-import sites
+import nadif
+import nadif.cleaners
+import nadif.scraper.batch
+import nadif.scraper.extraction
+import nadif.scraper.fetching
+import nadif.scraper.review
+import nadif.sites
 
 
-def test_scraper_public_api() -> None:
-    assert scraper.__all__ == [
+def test_public_api() -> None:
+    assert nadif.__all__ == [
         "Article",
         "ExtractionError",
         "FetchError",
@@ -23,19 +27,33 @@ def test_scraper_public_api() -> None:
         "NadifError",
         "Removal",
         "SiteRegistryError",
+        "__version__",
+        "all_sites",
         "clean_file",
         "clean_text",
         "extract_html",
         "fetch",
         "fetch_article",
+        "get_site",
         "render_review",
         "write_review",
     ]
 
 
 def test_every_package_exports_its_names_once() -> None:
-    for package in (cleaners, sites, scraper):
-        assert len(package.__all__) == len(set(package.__all__)), f"{package.__name__}.__all__ has no repeats"
+    packages = (
+        nadif,
+        nadif.cleaners,
+        nadif.sites,
+        nadif.scraper.batch,
+        nadif.scraper.extraction,
+        nadif.scraper.fetching,
+        nadif.scraper.review,
+    )
+    for package in packages:
+        assert len(package.__all__) == len(set(package.__all__)), (
+            f"{package.__name__}.__all__ has no repeats"
+        )
         missing = [name for name in package.__all__ if not hasattr(package, name)]
         assert not missing, f"{package.__name__} exports names it does not define: {missing}"
 
@@ -47,9 +65,13 @@ def test_layers_import_downwards_only() -> None:
         for path in (root / layer).glob("*.py"):
             text = path.read_text(encoding="utf-8")
             for name in forbidden:
-                assert f"from {name}" not in text and f"import {name}" not in text, (
-                    f"{path.name} imports {name}"
-                )
+                for form in (
+                    f"from {name}",
+                    f"import {name}",
+                    f"from nadif.{name}",
+                    f"import nadif.{name}",
+                ):
+                    assert form not in text, f"{path.name} imports {name}"
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
@@ -59,7 +81,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "scraper.cli",
+            "nadif",
             "clean",
             str(Path(__file__).parent / "generic"),
             "-o",

@@ -12,15 +12,19 @@ from pathlib import Path
 import pytest
 from casefiles import SITES_DIR
 
-from scraper import InputError, clean_file
-from scraper.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from nadif import InputError, clean_file
+from nadif.scraper.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 
 ARABIC_DUMP = SITES_DIR / "elaph" / "dump.txt"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scraper.cli", *args], check=False, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "nadif", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -81,13 +85,17 @@ def test_unknown_site_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     ],
     ids=["utf8-bom", "crlf", "windows-1256", "utf16-le-bom", "utf16-be-bom", "cr"],
 )
-def test_encodings_and_line_endings_give_the_same_article(tmp_path: Path, arabic_text: str, encode) -> None:
+def test_encodings_and_line_endings_give_the_same_article(
+    tmp_path: Path, arabic_text: str, encode
+) -> None:
     path = tmp_path / "dump.txt"
     path.write_bytes(encode(arabic_text))
     article, reference = clean_file(path), _reference()
     assert article.title == reference.title, "title"
     assert article.paragraphs == reference.paragraphs, "paragraphs"
-    assert [(r.line, r.kind) for r in article.removed] == [(r.line, r.kind) for r in reference.removed]
+    assert [(r.line, r.kind) for r in article.removed] == [
+        (r.line, r.kind) for r in reference.removed
+    ]
     assert article.site == "elaph"
 
 
@@ -153,7 +161,10 @@ def test_read_document_errors_name_the_input(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"\x89PNG\r\n\x1a\n\x00\x00", "binary data"), (b"<html><body></body></html>", "no article text")],
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary data"),
+        (b"<html><body></body></html>", "no article text"),
+    ],
     ids=["png-as-html", "empty-page"],
 )
 def test_bad_html_files_name_the_file(tmp_path: Path, content: bytes, reason: str) -> None:

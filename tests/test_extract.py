@@ -1,4 +1,4 @@
-"""HTML -> lines (`scraper.extract`): metadata, pruning, fallback, bad input, encodings.
+"""HTML -> lines (`nadif.scraper.extraction.lines`): metadata, pruning, fallback, bad input, encodings.
 
 Every document is written here, small and readable; none comes from the network.
 """
@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 import trafilatura
 
-from cleaners import Article, clean_lines
-from cleaners.errors import ExtractionError
-from scraper import extract_html
-from scraper.extract import Extracted, decode_html, extract
-from sites import PLATFORMS
+from nadif import extract_html
+from nadif.cleaners import Article, clean_lines
+from nadif.cleaners.errors import ExtractionError
+from nadif.scraper.extraction.lines import Extracted, decode_html, extract
+from nadif.sites import PLATFORMS
 
 URL = "https://news.example.com/2024/03/harbour-reopens"
 
@@ -199,8 +199,14 @@ def test_extract_keeps_the_lines_that_extract_html_drops() -> None:
     dropped = {r.text: r.kind for r in article.removed}
     assert dropped["Advertisement"] == "ad", "every dropped line is recorded with its kind"
     assert dropped["Read more: Storm damage along the coast in pictures"] == "related"
-    assert all(raw.lines[r.line - 1] == r.text for r in article.removed), "numbered in the extracted lines"
-    assert (article.title, article.author, article.published) == (raw.title, raw.author, raw.published)
+    assert all(raw.lines[r.line - 1] == r.text for r in article.removed), (
+        "numbered in the extracted lines"
+    )
+    assert (article.title, article.author, article.published) == (
+        raw.title,
+        raw.author,
+        raw.published,
+    )
 
 
 @pytest.mark.parametrize(
@@ -236,7 +242,11 @@ def test_related_label_takes_its_teaser_list_along() -> None:
     ]
     article = _clean(lines)
     assert article.paragraphs == [lines[0], lines[4]]
-    assert [(r.line, r.kind) for r in article.removed] == [(2, "related"), (3, "related"), (4, "related")]
+    assert [(r.line, r.kind) for r in article.removed] == [
+        (2, "related"),
+        (3, "related"),
+        (4, "related"),
+    ]
 
 
 def test_tags_label_takes_its_tag_list_along() -> None:
@@ -352,6 +362,10 @@ def test_platform_markers_bring_the_platform_pruning() -> None:
     without = extract(WORDPRESS_PAGE)
     assert with_platforms.platform == "wordpress", "the generator meta marks a WordPress page"
     assert without.platform is None
-    assert any("Spread the word" in line for line in without.lines), "no platform: the share block stays"
-    assert not any("Spread the word" in line for line in with_platforms.lines), "WordPress: its latest-posts block is pruned"
+    assert any("Spread the word" in line for line in without.lines), (
+        "no platform: the share block stays"
+    )
+    assert not any("Spread the word" in line for line in with_platforms.lines), (
+        "WordPress: its latest-posts block is pruned"
+    )
     assert any(line.startswith("Fishing boats") for line in with_platforms.lines)

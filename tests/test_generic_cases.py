@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from casefiles import DumpCase, generic_cases
 
-from scraper import clean_file
-from sites import site_for_text
+from nadif import clean_file
+from nadif.sites import site_for_text
 
 CASES = generic_cases()
 
@@ -26,7 +26,9 @@ def test_generic_case_is_cleaned_exactly(case: DumpCase) -> None:
     assert article.site is None, "no site module claims this dump"
     assert article.title == case.expected["title"], "title"
     assert article.paragraphs == case.expected["paragraphs"], "body paragraphs, in order"
-    removed = sorted((r.text, r.kind) for r in article.removed if r.kind not in ("title-repeat", "duplicate"))
+    removed = sorted(
+        (r.text, r.kind) for r in article.removed if r.kind not in ("title-repeat", "duplicate")
+    )
     expected = sorted((b["text"], b["kind"]) for b in case.expected["boilerplate"])
     assert removed == expected, "every boilerplate line removed with its kind, and nothing else"
     assert article.lang == case.expected["lang"], "language"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from casefiles import GENERIC_DIR, ROOT
 
-from sites import Site
-from sites._registry import _check
+from nadif.sites import Site
+from nadif.sites._registry import _check
 
 SCRIPT = ROOT / "scripts" / "new_site.py"
 

@@ -17,10 +17,14 @@ from casefiles import SEEDS_DIR, SITES_DIR, generic_cases
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cleaners.normalize import split_lines
-from scraper import Article, clean_text
+from nadif import Article, clean_text
+from nadif.cleaners.normalize import split_lines
 
-SETTINGS = settings(max_examples=int(os.environ.get("NADIF_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("NADIF_HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _corpus_lines() -> list[str]:
@@ -50,7 +54,9 @@ BYLINE_MARKERS = {"by", "par", "بقلم"}
 
 # mixed text: letters of three scripts, digits, punctuation, odd spaces, line breaks
 _ALPHABET = st.sampled_from(
-    list("abcdefghij ABC éàç ءاأإبتثجحخدذرسشصضطظعغفقكلمنهوىية 0123456789 .,:;!?؟،…-»«*_/|()\n\n\r\t")
+    list(
+        "abcdefghij ABC éàç ءاأإبتثجحخدذرسشصضطظعغفقكلمنهوىية 0123456789 .,:;!?؟،…-»«*_/|()\n\n\r\t"
+    )
     + ["\u00a0", "\u200b", "\ufeff", "spot_img", "...", "Share", "اقرأ أيضا", "عدد التعليقات 3"]
 )
 mixed_text = st.lists(_ALPHABET, max_size=400).map("".join)
@@ -85,8 +91,12 @@ def test_every_line_is_accounted_for(text: str) -> None:
     accounted = len(article.paragraphs) + (1 if article.title else 0) + len(article.removed)
     assert accounted == len(lines), "each non-blank line is kept, the title, or in removed"
     numbered = split_lines(text)
-    assert all(numbered[r.line - 1] == r.text for r in article.removed), "removed lines carry their line numbers"
-    assert [numbered[n - 1] for n in article.paragraph_lines] == article.paragraphs, "kept lines too"
+    assert all(numbered[r.line - 1] == r.text for r in article.removed), (
+        "removed lines carry their line numbers"
+    )
+    assert [numbered[n - 1] for n in article.paragraph_lines] == article.paragraphs, (
+        "kept lines too"
+    )
     if article.title is not None:
         assert numbered[article.title_line - 1] == article.title, "and the title"
 
@@ -129,7 +139,9 @@ def test_seed_dumps_satisfy_the_properties() -> None:
     for path in sorted(SEEDS_DIR.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         once = clean_text(text)
-        assert clean_text(_render(once), site=once.site or "none").paragraphs == once.paragraphs, path.name
+        assert clean_text(_render(once), site=once.site or "none").paragraphs == once.paragraphs, (
+            path.name
+        )
         lines = text.split("\n")
         rng.shuffle(lines)
         shuffled = clean_text("\n".join(lines))

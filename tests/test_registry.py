@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners.errors import SiteRegistryError
-from cleaners.rules import drop_line
-from sites import Site, all_sites, get_site, site_for_text, site_for_url
-from sites._registry import _check
+from nadif.cleaners.errors import SiteRegistryError
+from nadif.cleaners.rules import drop_line
+from nadif.sites import Site, all_sites, get_site, site_for_text, site_for_url
+from nadif.sites._registry import _check
 
 
 def test_sites_are_discovered_sorted_and_unique() -> None:

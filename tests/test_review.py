@@ -1,4 +1,4 @@
-"""The review page (scraper.review), near-duplicate clusters (cleaners.nearduplicates)
+"""The review page (nadif.scraper.review), near-duplicate clusters (cleaners.nearduplicates)
 and `nadif review`.
 
 The page is parsed back with lxml and checked against the records it was made from: every
@@ -21,18 +21,18 @@ import lxml.html
 import pytest
 from casefiles import SEEDS_DIR
 
-import scraper.review as review_module
-from cleaners.errors import InputError
-from cleaners.nearduplicates import (
+import nadif.scraper.review.page as review_module
+from nadif import clean_file
+from nadif.cleaners.errors import InputError
+from nadif.cleaners.nearduplicates import (
     MinHasher,
     band_layout,
     find_near_duplicates,
     shingles,
     similarity,
 )
-from cleaners.normalize import split_lines
-from scraper import clean_file
-from scraper.review import render_review, write_review
+from nadif.cleaners.normalize import split_lines
+from nadif.scraper.review.page import render_review, write_review
 
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 EVIL = "<script>alert(1)</script>"
@@ -483,7 +483,7 @@ def test_deterministic_and_band_layout() -> None:
 
 def _nadif(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scraper.cli", *map(str, args)],
+        [sys.executable, "-m", "nadif", *map(str, args)],
         check=False,
         capture_output=True,
         text=True,
@@ -548,7 +548,7 @@ def test_cli_review_usage_errors_exit_2(tmp_path: Path, args: list[str], message
 
 
 def test_max_articles_limits_sections_not_the_summary() -> None:
-    from scraper.review import render_review
+    from nadif.scraper.review.page import render_review
 
     records = [
         {

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners import clean_lines, fold, generic_rules, split_lines
-from cleaners.rules import RuleMatcher
+from nadif.cleaners import clean_lines, fold, generic_rules, split_lines
+from nadif.cleaners.rules import RuleMatcher
 
 BODY = (
     "The council voted on Tuesday to extend the programme for another three years, "
@@ -20,7 +20,9 @@ BODY = (
 
 def _drops(line: str) -> str | None:
     """The kind a document's lines get when `line` sits between two body paragraphs' edges."""
-    article = clean_lines(split_lines(f"{line}\nA headline for the story\n{BODY}\n{BODY} Again.\n{line}"))
+    article = clean_lines(
+        split_lines(f"{line}\nA headline for the story\n{BODY}\n{BODY} Again.\n{line}")
+    )
     kinds = {r.kind for r in article.removed if r.text == line}
     return kinds.pop() if kinds else None
 
@@ -48,7 +50,10 @@ DROPPED = [
     ("À lire aussi : Le port de Tanger bat un record", "related"),
     ("Partager sur Facebook", "share"),
     ("Publicité", "ad"),
-    ("Ce site utilise des cookies pour mesurer l'audience. En continuant votre navigation, vous acceptez leur utilisation.", "cookie"),
+    (
+        "Ce site utilise des cookies pour mesurer l'audience. En continuant votre navigation, vous acceptez leur utilisation.",
+        "cookie",
+    ),
     ("Inscrivez-vous à notre newsletter", "newsletter"),
     ("Par Leila Haddad", "byline"),
     ("Mis à jour le 3 mars 2024 à 10h12", "date"),
@@ -66,7 +71,7 @@ DROPPED = [
     # shapes, any language
     ("1.2K", "share"),
     ("spot_imgspot_img", "widget"),
-    ("[caption id=\"attachment_12\" align=\"alignnone\"]", "widget"),
+    ('[caption id="attachment_12" align="alignnone"]', "widget"),
     ("facebook twitter whatsapp", "share"),
 ]
 
@@ -102,6 +107,8 @@ def test_folding_makes_spelling_variants_one_phrase() -> None:
 
 
 def test_every_removal_names_a_namespaced_rule() -> None:
-    article = clean_lines(split_lines("Share\nA headline for the story\n" + BODY + "\nAdvertisement\n" + BODY + " x."))
+    article = clean_lines(
+        split_lines("Share\nA headline for the story\n" + BODY + "\nAdvertisement\n" + BODY + " x.")
+    )
     assert article.removed, "something was removed"
     assert all(r.rule.startswith("generic/") for r in article.removed)

@@ -26,10 +26,10 @@ import yaml
 from casefiles import SITES_DIR
 from vcr.cassette import Cassette
 
-from cleaners.article import Article
-from scraper.fetch import FetchOptions
-from scraper.html import extract_html, fetch_article
-from sites import Site, all_sites, site_for_url
+from nadif.cleaners.article import Article
+from nadif.scraper.extraction.article import extract_html, fetch_article
+from nadif.scraper.fetching.fetcher import FetchOptions
+from nadif.sites import Site, all_sites, site_for_url
 
 SITES = all_sites()
 PAGE_FILES = ("page.html", "case.json", "cassette.yaml")

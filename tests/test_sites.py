@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from casefiles import SITES_DIR, DumpCase
 
-from scraper import clean_file, clean_text
-from sites import Site, all_sites, signature_scores, site_for_text
+from nadif import clean_file, clean_text
+from nadif.sites import Site, all_sites, signature_scores, site_for_text
 
 SITES = all_sites()
 
@@ -24,7 +24,9 @@ def _case(site: Site) -> DumpCase:
     return DumpCase.load(folder)
 
 
-def _kept_boilerplate(article_removed: list[tuple[str, str]], expected: list[dict[str, str]]) -> list[str]:
+def _kept_boilerplate(
+    article_removed: list[tuple[str, str]], expected: list[dict[str, str]]
+) -> list[str]:
     removed = list(article_removed)
     missing = []
     for item in expected:
@@ -53,10 +55,14 @@ def test_dump_is_cleaned_exactly(site: Site) -> None:
     assert article.site == site.name, "the dump is cleaned with its own site module"
     assert article.title == case.expected["title"], "title"
     assert article.paragraphs == case.expected["paragraphs"], "body paragraphs, in order"
-    removed = [(r.text, r.kind) for r in article.removed if r.kind not in ("title-repeat", "duplicate")]
+    removed = [
+        (r.text, r.kind) for r in article.removed if r.kind not in ("title-repeat", "duplicate")
+    ]
     missing = _kept_boilerplate(removed, case.expected["boilerplate"])
     assert not missing, f"boilerplate not removed with its kind: {missing}"
-    assert len(removed) == len(case.expected["boilerplate"]), "no line removed beyond the boilerplate"
+    assert len(removed) == len(case.expected["boilerplate"]), (
+        "no line removed beyond the boilerplate"
+    )
     assert article.lang == case.expected["lang"], "language"
 
 
@@ -87,4 +93,3 @@ def test_forcing_no_site_still_cleans(site: Site) -> None:
     assert article.site is None
     missing = [p for p in case.expected["paragraphs"] if p not in article.paragraphs]
     assert not missing, f"body paragraphs lost without the site module: {missing}"
-

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from batch_workers import slow_read_dump
 
-from scraper.batch import iter_tasks, run_batch
+from nadif.scraper.batch.engine import iter_tasks, run_batch
 
 
 def main(argv: list[str]) -> int:

@@ -1,6 +1,6 @@
 """Test workers for the batch engine: small, deterministic, picklable (top-level).
 
-They stand in for the real worker (`scraper.worker`) so that the engine's guarantees are
+They stand in for the real worker (`nadif.scraper.batch.worker`) so that the engine's guarantees are
 tested on their own: `read_dump` reads a dump and returns a record shaped like
 `Article.to_dict()` (lines made only of digits are "removed" as counters), and fails with
 an `InputError` on the inputs a real worker must reject (missing, unreadable, empty,
@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cleaners.errors import InputError
-from scraper.batch import Task
+from nadif.cleaners.errors import InputError
+from nadif.scraper.batch.engine import Task
 
 CRASH_MARKER = "CRASH-THE-WORKER"
 BUG_MARKER = "RAISE-A-BUG"

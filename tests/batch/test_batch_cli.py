@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from batch_support import SEEDS, read_jsonl
 
-from scraper.cli import main
+from nadif.scraper.cli import main
 
 
 def _folder(root: Path) -> tuple[set[str], set[str]]:

@@ -16,7 +16,7 @@ import pytest
 from batch_support import LOCALHOST, read_jsonl
 from batch_workers import CRASH_MARKER, misbehaving, read_dump
 
-from scraper.batch import iter_tasks, run_batch
+from nadif.scraper.batch.engine import iter_tasks, run_batch
 
 pytestmark = [pytest.mark.slow, pytest.mark.block_network(allowed_hosts=LOCALHOST)]
 
@@ -101,6 +101,6 @@ def test_a_scheduler_address_runs_on_that_cluster_and_a_crash_fails_its_input(
 
 
 def test_the_batch_module_does_not_import_dask() -> None:
-    code = "import sys, scraper.batch; print('distributed' in sys.modules, 'dask' in sys.modules)"
+    code = "import sys, nadif.scraper.batch; print('distributed' in sys.modules, 'dask' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"], "dask is imported only by the dask engine"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from batch_support import NO_READ_BYPASS
 
-from scraper.batch import Task, iter_tasks
+from nadif.scraper.batch.engine import Task, iter_tasks
 
 
 def _tree(root: Path) -> None:
@@ -118,7 +118,7 @@ def test_a_linked_folder_elsewhere_is_walked(tmp_path: Path) -> None:
 def test_an_unlistable_folder_is_a_task_with_a_problem(tmp_path: Path) -> None:
     (tmp_path / "closed").mkdir(mode=0o000)
     code = (
-        "import sys; from scraper.batch import iter_tasks; "
+        "import sys; from nadif.scraper.batch import iter_tasks; "
         "[print(t.source, t.problem, sep='|') for t in iter_tasks([sys.argv[1]], 'text')]"
     )
     command = [sys.executable, "-c", code, str(tmp_path)]

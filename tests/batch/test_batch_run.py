@@ -14,8 +14,8 @@ import pytest
 from batch_support import SEEDS, read_jsonl
 from batch_workers import BUG_MARKER, CRASH_MARKER, misbehaving, read_dump
 
-from cleaners.errors import InputError
-from scraper.batch import Summary, Task, iter_tasks, run_batch
+from nadif.cleaners.errors import InputError
+from nadif.scraper.batch.engine import Summary, Task, iter_tasks, run_batch
 
 GOOD, BAD = "article", "error"
 
@@ -318,8 +318,8 @@ class _CountingStream(io.StringIO):
 def test_tasks_are_pulled_lazily_within_a_bounded_window(
     tmp_path: Path, make_dumps, jobs: int
 ) -> None:
-    from scraper._local import IN_FLIGHT_PER_PROCESS
-    from scraper.batch import CHUNK_SIZE
+    from nadif.scraper.batch._local import IN_FLIGHT_PER_PROCESS
+    from nadif.scraper.batch.engine import CHUNK_SIZE
 
     (path,) = make_dumps(tmp_path / "in", 1)
     stdout = _CountingStream()

@@ -20,7 +20,7 @@ import pytest
 from batch_support import NO_READ_BYPASS, SEEDS, read_jsonl
 from batch_workers import slow_read_dump
 
-from scraper.batch import iter_tasks, run_batch
+from nadif.scraper.batch.engine import iter_tasks, run_batch
 
 DRIVER = Path(__file__).with_name("batch_driver.py")
 

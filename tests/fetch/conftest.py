@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from fetch_server import FaultServer, make_gzip_bomb
 
-from scraper.fetch import FetchOptions
+from nadif.scraper.fetching.fetcher import FetchOptions
 
 
 @pytest.fixture

@@ -28,9 +28,9 @@ from fetch_server import (
     FaultServer,
 )
 
-from cleaners.errors import FetchError
-from scraper._retry import parse_retry_after
-from scraper.fetch import Fetcher, FetchOptions, FetchResult, fetch
+from nadif.cleaners.errors import FetchError
+from nadif.scraper.fetching._retry import parse_retry_after
+from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions, FetchResult, fetch
 
 MiB = 1024 * 1024
 

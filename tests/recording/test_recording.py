@@ -30,9 +30,9 @@ import vcr
 import yaml
 from recording_server import ARTICLE_PATH, PARAGRAPHS, TITLE, LocalNewsSite
 
-from scraper.fetch import FetchOptions
-from scraper.html import fetch_article
-from sites import all_sites
+from nadif.scraper.extraction.article import fetch_article
+from nadif.scraper.fetching.fetcher import FetchOptions
+from nadif.sites import all_sites
 
 ROOT = Path(__file__).resolve().parents[2]
 SITES_DIR = ROOT / "tests" / "sites"
@@ -46,8 +46,8 @@ GENERATED_TEST = '''
 
 import pytest
 
-from scraper.fetch import FetchOptions
-from scraper.html import fetch_article
+from nadif.scraper.fetching.fetcher import FetchOptions
+from nadif.scraper.extraction.article import fetch_article
 
 URL = {url!r}
 TITLE = {title!r}

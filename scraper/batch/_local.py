@@ -23,8 +23,8 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from ._inputs import Task
-from ._outcome import Outcome, failure
+from nadif.scraper.batch._inputs import Task
+from nadif.scraper.batch._outcome import Outcome, failure
 
 __all__ = ["IN_FLIGHT_PER_PROCESS", "WORKER_CRASHED", "Runner", "run_in_pool", "run_in_process"]
 

@@ -13,9 +13,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from cleaners.errors import NadifError
-
-from ._inputs import Task
+from nadif.cleaners.errors import NadifError
+from nadif.scraper.batch._inputs import Task
 
 __all__ = ["FORMATS", "Outcome", "Worker", "failure", "run_chunk", "run_one"]
 

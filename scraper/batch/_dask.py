@@ -23,9 +23,9 @@ from collections.abc import Generator, Iterable, Sequence
 from contextlib import ExitStack
 from typing import Any
 
-from ._inputs import Task
-from ._local import Runner
-from ._outcome import Outcome, failure
+from nadif.scraper.batch._inputs import Task
+from nadif.scraper.batch._local import Runner
+from nadif.scraper.batch._outcome import Outcome, failure
 
 __all__ = ["IN_FLIGHT_PER_THREAD", "run_on_dask"]
 

@@ -31,12 +31,11 @@ from pathlib import Path
 from typing import IO, Any, Final, TextIO
 from urllib.parse import urlsplit
 
-from cleaners.errors import InputError
-from cleaners.nearduplicates import Cluster, NearDuplicateIndex, band_layout
-
-from ._corpus_stats import CorpusStats
-from ._records import article_problem, error_problem, read_jsonl
-from ._sink import default_errors_path
+from nadif.cleaners.errors import InputError
+from nadif.cleaners.nearduplicates import Cluster, NearDuplicateIndex, band_layout
+from nadif.scraper.batch._sink import default_errors_path
+from nadif.scraper.review._corpus_stats import CorpusStats
+from nadif.scraper.review._records import article_problem, error_problem, read_jsonl
 
 __all__ = ["ReviewResult", "render_clusters", "render_review", "review_file", "write_review"]
 

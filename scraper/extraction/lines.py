@@ -29,13 +29,17 @@ from lxml.html import HtmlElement, tostring
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
-from cleaners.errors import ExtractionError
-from sites import Platform
-
-from ._decode import decode_html, looks_binary
-from ._html_fallback import paragraph_walk
-from ._html_rules import GENERIC_PRUNE_XPATH, apply_body_rules, prepare_tree, prune
-from ._metadata import page_metadata
+from nadif.cleaners.errors import ExtractionError
+from nadif.scraper.extraction._decode import decode_html, looks_binary
+from nadif.scraper.extraction._html_fallback import paragraph_walk
+from nadif.scraper.extraction._html_rules import (
+    GENERIC_PRUNE_XPATH,
+    apply_body_rules,
+    prepare_tree,
+    prune,
+)
+from nadif.scraper.extraction._metadata import page_metadata
+from nadif.sites import Platform
 
 __all__ = ["Extracted", "decode_html", "extract"]
 
@@ -180,4 +184,3 @@ def extract(
         method=method,
         platform=platform.name if platform else None,
     )
-

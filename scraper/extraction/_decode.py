@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._charset import decode_page
+from nadif.scraper.fetching._charset import decode_page
 
 __all__ = ["decode_html", "looks_binary"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ._outcome import Outcome
+from nadif.scraper.batch._outcome import Outcome
 
 __all__ = ["Summary"]
 

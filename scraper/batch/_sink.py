@@ -24,8 +24,14 @@ import time
 from pathlib import Path
 from typing import IO, Protocol
 
-from ._journal import AppendOnlyFile, read_sources, repair_tail, source_key, write_atomic
-from ._outcome import Outcome
+from nadif.scraper.batch._journal import (
+    AppendOnlyFile,
+    read_sources,
+    repair_tail,
+    source_key,
+    write_atomic,
+)
+from nadif.scraper.batch._outcome import Outcome
 
 __all__ = [
     "JsonlSink",

@@ -11,15 +11,14 @@ author come from the page's metadata.
 
 from __future__ import annotations
 
-from cleaners.article import Article
-from cleaners.errors import ExtractionError
-from cleaners.normalize import normalize_line
-from cleaners.pipeline import clean_lines
-from sites import PLATFORMS, Site
-
-from .extract import Extracted, extract
-from .fetch import Fetcher, FetchOptions
-from .text import NO_SITE, SiteChoice, resolve_site
+from nadif.cleaners.article import Article
+from nadif.cleaners.errors import ExtractionError
+from nadif.cleaners.normalize import normalize_line
+from nadif.cleaners.pipeline import clean_lines
+from nadif.scraper.extraction.lines import Extracted, extract
+from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
+from nadif.scraper.text import NO_SITE, SiteChoice, resolve_site
+from nadif.sites import PLATFORMS, Site
 
 __all__ = ["extract_html", "fetch_article"]
 
@@ -29,7 +28,12 @@ _NO_SOURCE = "<html>"
 def _extract(html: bytes | str, url: str | None, site: Site | None) -> Extracted:
     if site is not None:
         # a site's platform is known; a page of no known site may still show its CMS
-        return extract(html, url=url, prune_xpath=site.all_drop_xpath, platforms=() if site.platform else PLATFORMS)
+        return extract(
+            html,
+            url=url,
+            prune_xpath=site.all_drop_xpath,
+            platforms=() if site.platform else PLATFORMS,
+        )
     return extract(html, url=url, platforms=PLATFORMS)
 
 
@@ -62,7 +66,9 @@ def extract_html(
         drop_repeats=bool(chosen and chosen.repeated_body),
     )
     if not article.paragraphs:
-        raise ExtractionError(source or url or _NO_SOURCE, "no article text: every extracted line was boilerplate")
+        raise ExtractionError(
+            source or url or _NO_SOURCE, "no article text: every extracted line was boilerplate"
+        )
     article.url = extracted.url or url
     article.source = source if source is not None else url
     article.published = extracted.published

@@ -39,14 +39,13 @@ from functools import partial
 from pathlib import Path
 from typing import IO
 
-from cleaners.errors import InputError
-
-from ._inputs import Task, iter_tasks
-from ._journal import AppendOnlyFile
-from ._local import run_in_pool, run_in_process
-from ._outcome import FORMATS, Outcome, Worker, run_chunk
-from ._progress import Progress, progress_wanted
-from ._sink import (
+from nadif.cleaners.errors import InputError
+from nadif.scraper.batch._inputs import Task, iter_tasks
+from nadif.scraper.batch._journal import AppendOnlyFile
+from nadif.scraper.batch._local import run_in_pool, run_in_process
+from nadif.scraper.batch._outcome import FORMATS, Outcome, Worker, run_chunk
+from nadif.scraper.batch._progress import Progress, progress_wanted
+from nadif.scraper.batch._sink import (
     JsonlSink,
     LineWriter,
     Sink,
@@ -55,7 +54,7 @@ from ._sink import (
     TextDirSink,
     default_errors_path,
 )
-from ._summary import Summary
+from nadif.scraper.batch._summary import Summary
 
 __all__ = ["ENGINES", "Summary", "Task", "Worker", "default_errors_path", "iter_tasks", "run_batch"]
 
@@ -190,7 +189,9 @@ def _engine(
     scheduler: str | None,
 ) -> Generator[Sequence[Outcome], None, None]:
     if engine == "dask":
-        from ._dask import run_on_dask  # the engine imports distributed: only when asked
+        from nadif.scraper.batch._dask import (
+            run_on_dask,  # the engine imports distributed: only when asked
+        )
 
         return run_on_dask(chunks, runner, jobs=jobs, scheduler=scheduler)
     if jobs == 1:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from cleaners.errors import InputError
+from nadif.cleaners.errors import InputError
 
 __all__ = ["article_problem", "error_problem", "read_jsonl"]
 

@@ -34,20 +34,24 @@ from typing import Self
 
 import httpx
 
-from cleaners.errors import FetchError
-from scraper._body import BodyRejected, BodyTimedOut, read_capped_body
-from scraper._cache import CachedPage, PageCache
-from scraper._charset import decode_page
-from scraper._content_type import DEFAULT_ACCEPT_TYPES, parse_content_type, sniff_binary
-from scraper._politeness import HostGate
-from scraper._retry import (
+from nadif.cleaners.errors import FetchError
+from nadif.scraper.fetching._body import BodyRejected, BodyTimedOut, read_capped_body
+from nadif.scraper.fetching._cache import CachedPage, PageCache
+from nadif.scraper.fetching._charset import decode_page
+from nadif.scraper.fetching._content_type import (
+    DEFAULT_ACCEPT_TYPES,
+    parse_content_type,
+    sniff_binary,
+)
+from nadif.scraper.fetching._politeness import HostGate
+from nadif.scraper.fetching._retry import (
     RETRY_AFTER_STATUSES,
     RETRYABLE_STATUSES,
     backoff_delay,
     parse_retry_after,
 )
-from scraper._robots import RobotsAnswer, RobotsRules
-from scraper._url import url_problem
+from nadif.scraper.fetching._robots import RobotsAnswer, RobotsRules
+from nadif.scraper.fetching._url import url_problem
 
 __all__ = ["FetchOptions", "FetchResult", "Fetcher", "default_user_agent", "fetch"]
 

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
-from cleaners.article import Article
-from cleaners.errors import InputError
-
-from ._inputs import Task
-from .fetch import Fetcher, FetchOptions
-from .html import extract_html, fetch_article
-from .text import clean_file
+from nadif.cleaners.article import Article
+from nadif.cleaners.errors import InputError
+from nadif.scraper.batch._inputs import Task
+from nadif.scraper.extraction.article import extract_html, fetch_article
+from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
+from nadif.scraper.text import clean_file
 
 __all__ = ["Settings", "article_for", "make_worker", "read_html_file", "run_task"]
 
