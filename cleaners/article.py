@@ -20,9 +20,18 @@ class Removal:
     text: str
     kind: str
     rule: str
+    score: float | None = None  # the learned scorer's probability, for `generic/model`
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "text": self.text, "kind": self.kind, "rule": self.rule}
+        out: dict[str, Any] = {
+            "line": self.line,
+            "text": self.text,
+            "kind": self.kind,
+            "rule": self.rule,
+        }
+        if self.score is not None:
+            out["score"] = self.score
+        return out
 
 
 @dataclass(slots=True)

@@ -14,11 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from .article import Article, Removal
+from .dates import looks_dated, relative_time
+from .features import DocView
 from .generic import generic_rules
 from .lang import detect_lang
+from .linemodel import Scorer, default_scorer
 from .normalize import fold
 from .quality import quality_flags
 from .rules import LineRule, RuleMatcher, Where, scripts_of
@@ -27,12 +31,14 @@ from .structure import (
     author_from_byline,
     is_headline_like,
     is_long,
+    is_paragraph,
+    is_prose,
     is_truncated,
     paragraph_key,
     word_count,
 )
 
-__all__ = ["clean_lines"]
+__all__ = ["clean_lines", "clean_pass"]
 
 GENERIC: Final = "generic"
 _LIST_ITEM: Final = re.compile(r"[-*•·–]\s")
@@ -40,6 +46,9 @@ _COMMENT_SECTION: Final = frozenset({"comments", "comment-form", "comment-policy
 MIN_REPEAT_KEY: Final = 20  # shorter lines ("***", "Photo") may legitimately repeat
 KICKER_MAX_WORDS: Final = 3
 LONG_HEADLINE_WORDS: Final = 22  # a headline of up to this many words may look like body text
+MAX_PASSES: Final = 4  # cleaning the output again: at most this many passes in all
+CORE_GAP: Final = 8  # other lines between two prose lines of one body
+CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
 
 
 @dataclass(slots=True)
@@ -47,6 +56,7 @@ class _Drop:
     kind: str
     rule: str
     opens_block: bool = False
+    score: float | None = None
 
 
 class _Doc:
@@ -120,10 +130,37 @@ def _apply_rules(doc: _Doc, matcher: RuleMatcher, indices: range) -> None:
 
 
 def _body_core(doc: _Doc) -> tuple[int, int]:
-    """First and last kept long line; (len, -1) when there is none (all lines are edge)."""
+    """The article's body: first and last line of the densest run of prose lines.
+
+    A prose line is a kept long line that ends like a sentence or runs on (see
+    `structure.is_prose`); a long headline, a ticker or a teaser standing apart from the
+    run does not stretch it. Runs are split where more than `CORE_GAP` other lines stand
+    between two prose lines; the run with the most prose characters wins. (len, -1)
+    when there is no long line at all (every line is edge)."""
     lines, drops = doc.lines, doc.drops
     longs = [i for i in range(len(lines)) if lines[i] and drops[i] is None and doc.is_long(i)]
-    return (longs[0], longs[-1]) if longs else (len(doc.lines), -1)
+    if not longs:
+        return (len(doc.lines), -1)
+    anchors = [i for i in longs if is_prose(lines[i])] or longs
+    best = (0, anchors[0], anchors[0])
+    start = prev = anchors[0]
+    weight = 0
+    for i in anchors:
+        gap = sum(1 for j in range(prev + 1, i) if lines[j])
+        if gap > CORE_GAP:
+            start, weight = i, 0
+        weight += len(lines[i])
+        prev = i
+        if weight > best[0]:
+            best = (weight, start, i)
+    _, start, end = best
+    # the body starts where prose lines follow one another: a lone prose line above them
+    # (a ticker, a standfirst-like teaser, a masthead notice) is not its first paragraph
+    run = [i for i in anchors if start <= i <= end]
+    for a, b in pairwise(run):
+        if sum(1 for j in range(a + 1, b) if lines[j]) <= CORE_START_GAP:
+            return a, end
+    return start, end
 
 
 def _is_block_item(line: str, following: str | None, items: int, after_body: bool) -> bool:
@@ -143,25 +180,60 @@ def _related_blocks(doc: _Doc, last: int) -> None:
     """After a related header: tab labels, headline + truncated-excerpt pairs, excerpts.
 
     After the body (a header past the last long line), plain headline lists count too.
+    Linear in the number of lines: "the next kept line" is found through `skip`, pointers
+    over lines known to be dropped or empty (lines only ever get dropped, so a pointer
+    stays true), shortened as they are followed; a run of thousands of dropped headers is
+    crossed once, not once per header.
     """
-    for h, d in enumerate(doc.drops):
+    lines, drops = doc.lines, doc.drops
+    n = len(lines)
+    skip = list(range(n + 1))  # skip[i] <= the first line at or after i that may be kept
+
+    def next_kept(i: int) -> int | None:
+        k = i + 1
+        while k < n and not (lines[k] and drops[k] is None):
+            k = max(skip[k], k + 1)
+        j = i + 1
+        while j < k:  # path compression: every line passed now points at k
+            passed = j
+            j = max(skip[j], j + 1)
+            skip[passed] = k
+        return k if k < n else None
+
+    for h, d in enumerate(drops):
         if d is None or not d.opens_block:
             continue
         rule = f"{d.rule}/items"
         after_body = h > last
         items = 0
-        j = doc.next_kept(h)
+        j = next_kept(h)
         while j is not None:
-            nxt = doc.next_kept(j)
-            following = doc.lines[nxt] if nxt is not None else None
-            if not _is_block_item(doc.lines[j], following, items, after_body):
+            nxt = next_kept(j)
+            following = lines[nxt] if nxt is not None else None
+            if not _is_block_item(lines[j], following, items, after_body):
                 break
             doc.drop(j, d.kind, rule)
             items += 1
             j = nxt
 
 
-def _find_title(doc: _Doc, first: int, hint: str | None) -> int | None:
+def _view(doc: _Doc, title: int | None, core: tuple[int, int], scorer: Scorer) -> DocView:
+    n = len(doc.lines)
+    return DocView.build(
+        doc.lines,
+        [doc.key(i) if doc.lines[i] else "" for i in range(n)],
+        [d is not None for d in doc.drops],
+        [bool(doc.lines[i]) and doc.is_long(i) for i in range(n)],
+        title,
+        core,
+        scorer.vocab,
+    )
+
+
+def _find_title(
+    doc: _Doc, core: tuple[int, int], hint: str | None, scorer: Scorer | None
+) -> int | None:
+    first = core[0]
     kept = doc.kept_indices()
     if hint:
         hint_key = paragraph_key(fold(hint))
@@ -170,10 +242,13 @@ def _find_title(doc: _Doc, first: int, hint: str | None) -> int | None:
                 return i
         return None
     candidates = [i for i in kept if i < first and is_headline_like(doc.lines[i])]
-    if not candidates and first < len(doc.lines) and _long_headline(doc, first):
-        candidates = [first]
+    if first < len(doc.lines) and _long_headline(doc, first) and (scorer or not candidates):
+        candidates.append(first)
     if not candidates:
         return None
+    if scorer is not None:  # the learned headline scorer picks among the candidates
+        scores = scorer.title_scores(_view(doc, None, core, scorer), candidates)
+        return candidates[max(range(len(candidates)), key=scores.__getitem__)]
     # a label of a few words (a kicker, a section name) is the title only when nothing
     # longer is there
     preferred = [i for i in candidates if word_count(doc.lines[i]) > KICKER_MAX_WORDS] or candidates
@@ -233,6 +308,39 @@ def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
             doc.drop(i, "nav", f"{GENERIC}/after-comments")
 
 
+def _model_kind(line: str, key: str, i: int, title: int | None, last: int) -> str:
+    """A plain-words kind for a line the model removed (the model itself says only
+    "furniture or not")."""
+    if looks_dated(key) or relative_time(key):
+        return "date"
+    if title is not None and i < title:
+        return "nav"
+    if last >= 0 and i > last:
+        return "related" if is_headline_like(line) else "furniture"
+    return "furniture"
+
+
+def _score_lines(doc: _Doc, title: int | None, core: tuple[int, int], scorer: Scorer) -> None:
+    """The learned line scorer decides the lines that no rule dropped. Inside the body
+    core, running text needs a surer score to go (`prose_threshold`), and a full
+    paragraph (a long line that ends like a sentence) always stays, whatever its words."""
+    view = _view(doc, title, core, scorer)
+    first, last = core
+    for i in doc.kept_indices():
+        if i == title:
+            continue
+        line = doc.lines[i]
+        threshold = scorer.threshold
+        if first <= i <= last and is_prose(line):
+            if is_paragraph(line):
+                continue
+            threshold = scorer.prose_threshold
+        p = scorer.line_score(view, i)
+        if p >= threshold:
+            kind = _model_kind(doc.lines[i], doc.key(i), i, title, core[1])
+            doc.drops[i] = _Drop(kind, f"{GENERIC}/model", score=round(p, 3))
+
+
 def _repeats(doc: _Doc, title: int | None, *, long_only: bool = False) -> None:
     """Drop a line printed again (the first stays). `long_only`: body paragraphs only —
     run before the body core is measured, so a repeat never stretches the core."""
@@ -255,24 +363,20 @@ def _sample(lines: Sequence[str]) -> str:
     return "\n".join(longest)
 
 
-def clean_lines(
+def clean_pass(
     lines: Sequence[str],
-    *,
-    site: str | None = None,
-    site_rules: Sequence[LineRule] = (),
-    title_hint: str | None = None,
-    expected_lang: str | None = None,
-    drop_repeats: bool = True,
-) -> Article:
-    """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices.
+    site: str | None,
+    site_rules: tuple[LineRule, ...],
+    title_hint: str | None,
+    drop_repeats: bool,
+    scorer: Scorer | None,
+) -> tuple[list[_Drop | None], int | None]:
+    """One pass of every stage over `lines`: each line's fate (None: kept) and the title.
 
-    `drop_repeats`: keep one copy of a paragraph printed twice — in a dump, a repeat is
-    the scraper catching the same block twice; a page extracted from its HTML repeats a
-    line only when the article does (a quoted tweet, an interview's questions), so the
-    HTML path turns it off.
-    """
+    `clean_lines` runs it until its output is stable; the trainer runs it once, with a
+    recording scorer, to see the features exactly as the pipeline computes them."""
     doc = _Doc(lines)
-    own = tuple(site_rules) if site else ()
+    own = site_rules if site else ()
     everywhere = _matcher(site, own, ("any",))
     head = _matcher(site, own, ("edge", "head"))
     tail = _matcher(site, own, ("edge", "tail"))
@@ -293,19 +397,92 @@ def clean_lines(
     if core != (first, last):
         first, last = core
         apply_edge_rules(first, last)
-    title = _find_title(doc, first, title_hint)
+    title = _find_title(doc, (first, last), title_hint, scorer)
     if title is not None:
         _title_and_surroundings(doc, title)
     _after_comments(doc, last, title)
+    if scorer is not None and last >= 0:  # no body text at all: nothing to score against
+        _score_lines(doc, title, (first, last), scorer)
     if drop_repeats:
         _repeats(doc, title)
+    return doc.drops, title
 
+
+def _fixed_point(
+    lines: Sequence[str],
+    drops: list[_Drop | None],
+    title: int | None,
+    site: str | None,
+    site_rules: tuple[LineRule, ...],
+    title_hint: str | None,
+    drop_repeats: bool,
+    scorer: Scorer,
+) -> tuple[list[_Drop | None], int | None]:
+    """Clean the output again until it no longer changes, so that cleaning a cleaned
+    text changes nothing: the learned scorer looks at a line's neighbours, and once
+    furniture is gone the neighbours differ. Each pass works on the output as it is
+    printed (the title, then the paragraphs, a blank line between) and its removals are
+    recorded at their original line numbers. Usually the second pass changes nothing."""
+    for _ in range(MAX_PASSES - 1):
+        kept = [i for i, (line, d) in enumerate(zip(lines, drops)) if line and d is None]
+        order = ([title] if title is not None else []) + [i for i in kept if i != title]
+        sub: list[str] = []
+        where: list[int] = []
+        for i in order:
+            if sub:
+                sub.append("")
+                where.append(-1)
+            sub.append(lines[i])
+            where.append(i)
+        again, new_title = clean_pass(sub, site, site_rules, title_hint, drop_repeats, scorer)
+        same_title = (new_title is None) == (title is None) and (
+            new_title is None or where[new_title] == title
+        )
+        if same_title and all(d is None for d in again):
+            break
+        drops = list(drops)
+        for j, d in enumerate(again):
+            if d is not None:
+                drops[where[j]] = d
+        title = where[new_title] if new_title is not None else None
+    return drops, title
+
+
+def clean_lines(
+    lines: Sequence[str],
+    *,
+    site: str | None = None,
+    site_rules: Sequence[LineRule] = (),
+    title_hint: str | None = None,
+    expected_lang: str | None = None,
+    drop_repeats: bool = True,
+    scorer: Scorer | None | bool = True,
+) -> Article:
+    """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices.
+
+    `drop_repeats`: keep one copy of a paragraph printed twice — in a dump, a repeat is
+    the scraper catching the same block twice; a page extracted from its HTML repeats a
+    line only when the article does (a quoted tweet, an interview's questions), so the
+    HTML path turns it off.
+
+    `scorer`: True uses the shipped learned scorers (`cleaners.linemodel`), False or None
+    the rules and shape heuristics alone; the trainer passes its own.
+    """
+    if scorer is True:
+        scorer = default_scorer()
+    elif scorer is False:
+        scorer = None
+    drops, title = clean_pass(lines, site, tuple(site_rules), title_hint, drop_repeats, scorer)
+    if scorer is not None:
+        drops, title = _fixed_point(
+            lines, drops, title, site, tuple(site_rules), title_hint, drop_repeats, scorer
+        )
     removed = [
-        Removal(line=i + 1, text=lines[i], kind=d.kind, rule=d.rule)
-        for i, d in enumerate(doc.drops)
+        Removal(line=i + 1, text=lines[i], kind=d.kind, rule=d.rule, score=d.score)
+        for i, d in enumerate(drops)
         if d is not None
     ]
-    kept = [i for i in doc.kept_indices() if i != title]
+    kept = [i for i, (line, d) in enumerate(zip(lines, drops)) if line and d is None and i != title]
     paragraphs = [lines[i] for i in kept]
     title_text = lines[title] if title is not None else (title_hint or None)
     lang = detect_lang(_sample(paragraphs) if paragraphs else _sample(lines))

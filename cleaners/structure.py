@@ -14,6 +14,8 @@ __all__ = [
     "author_from_byline",
     "is_headline_like",
     "is_long",
+    "is_paragraph",
+    "is_prose",
     "is_truncated",
     "paragraph_key",
     "word_count",
@@ -24,8 +26,10 @@ LONG_SENTENCE_WORDS: Final = 8  # ...or this many and ends like a sentence
 HEADLINE_MAX_WORDS: Final = 30
 HEADLINE_MAX_CHARS: Final = 250
 SHORT_WORDS: Final = 6  # a "short" line: a label, a tab, a menu item
+PROSE_WORDS: Final = 24  # longer than nearly every headline
 
 _SENTENCE_END = regex.compile(r"[.!?؟…:»\"”')\]]\s*$")
+_PROSE_END = regex.compile(r"[.!?؟…»\"”')\]]\s*$")
 _NON_HEADLINE_END = regex.compile(r"[.:،,;؛…]\s*$|\.\.\.\s*$")
 _TRUNCATED = regex.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
@@ -41,6 +45,17 @@ def is_long(line: str) -> bool:
     """A line that reads as body text: long, or a complete sentence of some length."""
     n = word_count(line)
     return n >= LONG_WORDS or (n >= LONG_SENTENCE_WORDS and _SENTENCE_END.search(line) is not None)
+
+
+def is_prose(line: str) -> bool:
+    """A long line that reads as running text, not as a long headline: it ends like a
+    sentence, or runs past any headline's length."""
+    return is_long(line) and (word_count(line) > PROSE_WORDS or _PROSE_END.search(line) is not None)
+
+
+def is_paragraph(line: str) -> bool:
+    """A full paragraph: at least `LONG_WORDS` words ending like a sentence."""
+    return word_count(line) >= LONG_WORDS and _PROSE_END.search(line) is not None
 
 
 def is_truncated(line: str) -> bool:

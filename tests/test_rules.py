@@ -95,8 +95,9 @@ KEPT = [
 
 @pytest.mark.parametrize("line", KEPT, ids=[k[:30] for k in KEPT])
 def test_article_sentence_is_kept(line: str) -> None:
+    """No rule drops these (the learned scorer is off: this is about the rules)."""
     text = f"A headline for the story\n{BODY}\n{line}\n{BODY} Again."
-    article = clean_lines(split_lines(text))
+    article = clean_lines(split_lines(text), scorer=False)
     assert line in article.paragraphs, f"removed: {[(r.kind, r.rule) for r in article.removed]}"
 
 

@@ -1,0 +1,344 @@
+"""What the learned scorers see of a line: its shape, its words and its place in the page.
+
+Two feature vectors, both plain lists of floats in the order of their `*_FEATURES` names:
+- `line_features`: for a line no rule decided — is it body text or page furniture?
+- `title_features`: for a line above the body — is it the headline?
+Each describes a *kind* of line (short, dated, after the body, among other short lines,
+made of words that furniture uses across many templates), never a site. The vocabulary
+weights (`vocab`) come with the model (`cleaners.linemodel`): they are learned, not
+written here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from .dates import looks_dated, relative_time
+from .structure import is_headline_like, is_truncated, paragraph_key, word_count
+
+__all__ = [
+    "LINE_FEATURES",
+    "TITLE_FEATURES",
+    "DocView",
+    "line_features",
+    "stopwords",
+    "title_features",
+    "tokens",
+]
+
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-zÀ-ÿ]")
+_DIGIT = re.compile(r"\d")
+_SEPARATOR = re.compile(r"\s[|»›•·/]\s|^[|»›•·]|[|»›•·]$|\s[-–—]\s*$|^\s*[-–—]\s")
+_URLISH = re.compile(r"@|https?:|www\.|\.(?:com|net|org|ma|dz|tn|info|news)\b")
+_BULLET = re.compile(r"^[-*•·–—►▪◦>»]\s?")
+_SENTENCE_END = re.compile(r"[.!?؟]['\"”»)]?$")
+_COLON_LEAD = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s?:\s?\S")
+_PARENS = re.compile(r"^[(\[].*[)\]]$|[(\[][^()\[\]]{1,25}[)\]]$")
+
+LINE_FEATURES: Final = (
+    "log_words",
+    "words_le3",
+    "words_le6",
+    "long",
+    "sentence_end",
+    "colon_end",
+    "truncated",
+    "stopword_share",
+    "digit_share",
+    "foreign_script",
+    "separator",
+    "dated",
+    "relative_time",
+    "url_or_mail",
+    "bullet",
+    "colon_lead",
+    "parenthesised",
+    "title_case",
+    "headline_like",
+    "repeated",
+    "before_title",
+    "title_to_core",
+    "in_core",
+    "after_core",
+    "core_distance",
+    "position",
+    "prev_long",
+    "next_long",
+    "prev_dropped",
+    "next_dropped",
+    "short_run",
+    "core_density",
+    "vocab_mean",
+    "vocab_max",
+    "vocab_min",
+    "short_in_core",
+    "short_after_core",
+    "short_before_title",
+    "long_after_core",
+    "long_before_title",
+    "headline_after_core",
+    "stop_in_core",
+)
+
+TITLE_FEATURES: Final = (
+    "log_words",
+    "words_4_25",
+    "words_le3",
+    "sentence_end",
+    "colon_end",
+    "headline_like",
+    "dated",
+    "digit_share",
+    "foreign_script",
+    "separator",
+    "bullet",
+    "colon_lead",
+    "stopword_share",
+    "title_case",
+    "vocab_mean",
+    "repeated",
+    "contained_later",
+    "core_gap",
+    "kept_gap",
+    "last_candidate",
+    "rank_from_top",
+    "longest_candidate",
+    "next_dropped",
+    "next_long",
+    "prev_dropped",
+    "is_core_start",
+    "stacked_above",
+    "stacked_below",
+    "shorter_than_next",
+    "words_above",
+    "words_below",
+)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words of Arabic, French and English (jusText's stoplists), lower case.
+
+    One set for all three: a line's share of them says "prose", whatever its language,
+    and an Arabic page's French widget label is still not prose."""
+    import justext  # a dependency of trafilatura; its stoplists are package data
+
+    words: set[str] = set()
+    for language in ("Arabic", "French", "English"):
+        words |= {w.lower() for w in justext.get_stoplist(language) if w.isalpha()}
+    return frozenset(words)
+
+
+def tokens(folded: str) -> list[str]:
+    """The words of a folded line (letters only)."""
+    return _TOKEN.findall(folded)
+
+
+@dataclass(slots=True)
+class DocView:
+    """A document as the scorers see it, after the rules and the structure stage.
+
+    `dropped[i]`: a rule or the structure stage dropped line i; `title`: the title line
+    (or None); `first`/`last`: the body core (first and last long kept line)."""
+
+    lines: Sequence[str]
+    keys: Sequence[str]
+    dropped: Sequence[bool]
+    longs: Sequence[bool]
+    title: int | None
+    first: int
+    last: int
+    arabic_doc: bool
+    vocab: Mapping[str, float]
+    nonblank: list[int]
+    rank: dict[int, int]
+    key_counts: dict[str, int]
+
+    @classmethod
+    def build(
+        cls,
+        lines: Sequence[str],
+        keys: Sequence[str],
+        dropped: Sequence[bool],
+        longs: Sequence[bool],
+        title: int | None,
+        core: tuple[int, int],
+        vocab: Mapping[str, float],
+    ) -> DocView:
+        nonblank = [i for i, line in enumerate(lines) if line]
+        counts: dict[str, int] = {}
+        for i in nonblank:
+            k = paragraph_key(keys[i])
+            counts[k] = counts.get(k, 0) + 1
+        sample = "".join(sorted((lines[i] for i in nonblank), key=len, reverse=True)[:4])
+        arabic = len(_ARABIC.findall(sample)) > len(_LATIN.findall(sample))
+        return cls(
+            lines,
+            keys,
+            dropped,
+            longs,
+            title,
+            core[0],
+            core[1],
+            arabic,
+            vocab,
+            nonblank,
+            {i: r for r, i in enumerate(nonblank)},
+            counts,
+        )
+
+    def neighbour(self, i: int, step: int) -> int | None:
+        r = self.rank[i] + step
+        return self.nonblank[r] if 0 <= r < len(self.nonblank) else None
+
+
+def _shape(view: DocView, i: int) -> dict[str, float]:
+    line, key = view.lines[i], view.keys[i]
+    words = word_count(line)
+    toks = tokens(key)
+    stop = stopwords()
+    letters_ar = len(_ARABIC.findall(line))
+    letters_lat = len(_LATIN.findall(line))
+    letters = letters_ar + letters_lat
+    foreign = (letters_lat if view.arabic_doc else letters_ar) / letters if letters else 0.0
+    chars = len(line.replace(" ", "")) or 1
+    latin_words = [w for w in line.split() if _LATIN.match(w)]
+    title_case = (
+        sum(w[0].isupper() for w in latin_words) / len(latin_words)
+        if len(latin_words) >= 2
+        else 0.0
+    )
+    weights = [view.vocab.get(t, 0.0) for t in toks]
+    return {
+        "log_words": math.log1p(words),
+        "words_le3": float(words <= 3),
+        "words_le6": float(words <= 6),
+        "sentence_end": float(_SENTENCE_END.search(line) is not None),
+        "colon_end": float(line.endswith(":")),
+        "truncated": float(is_truncated(line)),
+        "stopword_share": sum(t in stop for t in toks) / len(toks) if toks else 0.0,
+        "digit_share": len(_DIGIT.findall(line)) / chars,
+        "foreign_script": foreign,
+        "separator": float(_SEPARATOR.search(line) is not None),
+        "dated": float(looks_dated(key)),
+        "relative_time": float(relative_time(key)),
+        "url_or_mail": float(_URLISH.search(key) is not None),
+        "bullet": float(_BULLET.match(line) is not None),
+        "colon_lead": float(_COLON_LEAD.match(line) is not None),
+        "parenthesised": float(_PARENS.search(line) is not None),
+        "title_case": title_case,
+        "headline_like": float(is_headline_like(line)),
+        "repeated": float(view.key_counts.get(paragraph_key(key), 0) > 1),
+        "vocab_mean": sum(weights) / len(weights) if weights else 0.0,
+        "vocab_max": max(weights) if weights else 0.0,
+        "vocab_min": min(weights) if weights else 0.0,
+    }
+
+
+def line_features(view: DocView, i: int) -> list[float]:
+    f = _shape(view, i)
+    long = view.longs[i]
+    title, first, last = view.title, view.first, view.last
+    before_title = title is not None and i < title
+    title_to_core = title is not None and title < i < first
+    in_core = first <= i <= last
+    after_core = last >= 0 and i > last
+    rank = view.rank[i]
+    if in_core or last < 0:
+        distance = 0
+    elif i < first:
+        distance = view.rank.get(first, rank) - rank
+    else:
+        distance = rank - view.rank.get(last, rank)
+    prev, nxt = view.neighbour(i, -1), view.neighbour(i, 1)
+    run = 1
+    for step in (-1, 1):
+        j = view.neighbour(i, step)
+        while j is not None and not view.longs[j]:
+            run += 1
+            j = view.neighbour(j, step)
+    window = [view.neighbour(i, s) for s in (-3, -2, -1, 1, 2, 3)]
+    around = [j for j in window if j is not None]
+    density = (
+        sum(view.longs[j] and not view.dropped[j] for j in around) / len(around) if around else 0.0
+    )
+    short = f["words_le6"]
+    f.update(
+        {
+            "long": float(long),
+            "before_title": float(before_title),
+            "title_to_core": float(title_to_core),
+            "in_core": float(in_core),
+            "after_core": float(after_core),
+            "core_distance": math.log1p(max(distance, 0)),
+            "position": rank / max(len(view.nonblank) - 1, 1),
+            "prev_long": float(prev is not None and view.longs[prev] and not view.dropped[prev]),
+            "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped[nxt]),
+            "prev_dropped": float(prev is not None and view.dropped[prev]),
+            "next_dropped": float(nxt is not None and view.dropped[nxt]),
+            "short_run": math.log1p(0 if long else run),
+            "core_density": density,
+            "short_in_core": short * in_core,
+            "short_after_core": short * after_core,
+            "short_before_title": short * before_title,
+            "long_after_core": float(long and after_core),
+            "long_before_title": float(long and before_title),
+            "headline_after_core": f["headline_like"] * after_core,
+            "stop_in_core": f["stopword_share"] * in_core,
+        }
+    )
+    return [f[name] for name in LINE_FEATURES]
+
+
+def _close(view: DocView, a: int, b: int) -> bool:
+    """Two candidate lines stacked one over the other (at most one line between)."""
+    return view.rank[b] - view.rank[a] <= 2
+
+
+def title_features(view: DocView, i: int, candidates: Sequence[int]) -> list[float]:
+    f = _shape(view, i)
+    words = word_count(view.lines[i])
+    first = min(len(view.lines), view.first)
+    between = [j for j in view.nonblank if i < j < first]
+    later = paragraph_key(view.keys[i])
+    contained = bool(later) and any(
+        later in paragraph_key(view.keys[j]) and j != i
+        for j in view.nonblank[view.rank[i] + 1 :][:400]
+        if len(view.lines[j]) > len(view.lines[i])
+    )
+    position = candidates.index(i)
+    above = candidates[position - 1] if position > 0 else None
+    below = candidates[position + 1] if position + 1 < len(candidates) else None
+    nxt, prev = view.neighbour(i, 1), view.neighbour(i, -1)
+    f.update(
+        {
+            "words_4_25": float(4 <= words <= 25),
+            "contained_later": float(contained),
+            "core_gap": math.log1p(len(between)),
+            "kept_gap": math.log1p(sum(not view.dropped[j] for j in between)),
+            "last_candidate": float(position == len(candidates) - 1),
+            "rank_from_top": position / max(len(candidates) - 1, 1),
+            "longest_candidate": float(words == max(word_count(view.lines[j]) for j in candidates)),
+            "next_dropped": float(nxt is not None and view.dropped[nxt]),
+            "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped[nxt]),
+            "prev_dropped": float(prev is not None and view.dropped[prev]),
+            "is_core_start": float(i == view.first),
+            "stacked_above": float(below is not None and _close(view, i, below)),
+            "stacked_below": float(above is not None and _close(view, above, i)),
+            "shorter_than_next": float(below is not None and words < word_count(view.lines[below])),
+            "words_above": float(
+                word_count(view.lines[above]) if above is not None and _close(view, above, i) else 0
+            ),
+            "words_below": float(
+                word_count(view.lines[below]) if below is not None and _close(view, i, below) else 0
+            ),
+        }
+    )
+    return [f[name] for name in TITLE_FEATURES]
