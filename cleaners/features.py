@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 from .dates import looks_dated, relative_time
-from .structure import is_headline_like, is_truncated, paragraph_key, word_count
+from .structure import is_headline_like, is_truncated, word_count
 
 __all__ = [
     "LINE_FEATURES",
@@ -31,6 +31,9 @@ __all__ = [
     "tokens",
 ]
 
+SCRIPT_SAMPLE: Final = 300  # characters of the longest line that say the page's script
+REPEAT_MAX_CHARS: Final = 300  # "repeated" looks at lines up to this long
+CONTAINED_WINDOW: Final = 80  # later lines searched for a copy of a headline
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-zÀ-ÿ]")
@@ -145,12 +148,13 @@ def tokens(folded: str) -> list[str]:
 class DocView:
     """A document as the scorers see it, after the rules and the structure stage.
 
-    `dropped[i]`: a rule or the structure stage dropped line i; `title`: the title line
-    (or None); `first`/`last`: the body core (first and last long kept line)."""
+    `drops[i]` is not None when a rule or the structure stage dropped line i (the
+    pipeline's own list, so the view follows its drops); `title`: the title line (or
+    None); `first`/`last`: the body core."""
 
     lines: Sequence[str]
-    keys: Sequence[str]
-    dropped: Sequence[bool]
+    key: Callable[[int], str]  # the folded line (computed on demand, cached by the caller)
+    drops: Sequence[object | None]
     longs: Sequence[bool]
     title: int | None
     first: int
@@ -159,30 +163,38 @@ class DocView:
     vocab: Mapping[str, float]
     nonblank: list[int]
     rank: dict[int, int]
-    key_counts: dict[str, int]
+    key_counts: dict[str, int] | None
+
+    def count(self, key: str) -> int:
+        """How many short lines of the document fold to `key` (long lines: see repeats)."""
+        if self.key_counts is None:
+            counts: dict[str, int] = {}
+            for i in self.nonblank:
+                if len(self.lines[i]) <= REPEAT_MAX_CHARS:
+                    k = self.key(i)
+                    counts[k] = counts.get(k, 0) + 1
+            self.key_counts = counts
+        return self.key_counts.get(key, 0)
 
     @classmethod
     def build(
         cls,
         lines: Sequence[str],
-        keys: Sequence[str],
-        dropped: Sequence[bool],
+        key: Callable[[int], str],
+        drops: Sequence[object | None],
         longs: Sequence[bool],
         title: int | None,
         core: tuple[int, int],
         vocab: Mapping[str, float],
     ) -> DocView:
         nonblank = [i for i, line in enumerate(lines) if line]
-        counts: dict[str, int] = {}
-        for i in nonblank:
-            k = paragraph_key(keys[i])
-            counts[k] = counts.get(k, 0) + 1
-        sample = "".join(sorted((lines[i] for i in nonblank), key=len, reverse=True)[:4])
+        longest = max((lines[i] for i in nonblank), key=len, default="")
+        sample = longest[:SCRIPT_SAMPLE]
         arabic = len(_ARABIC.findall(sample)) > len(_LATIN.findall(sample))
         return cls(
             lines,
-            keys,
-            dropped,
+            key,
+            drops,
             longs,
             title,
             core[0],
@@ -191,8 +203,11 @@ class DocView:
             vocab,
             nonblank,
             {i: r for r, i in enumerate(nonblank)},
-            counts,
+            None,
         )
+
+    def dropped(self, i: int) -> bool:
+        return self.drops[i] is not None
 
     def neighbour(self, i: int, step: int) -> int | None:
         r = self.rank[i] + step
@@ -200,7 +215,7 @@ class DocView:
 
 
 def _shape(view: DocView, i: int) -> dict[str, float]:
-    line, key = view.lines[i], view.keys[i]
+    line, key = view.lines[i], view.key(i)
     words = word_count(line)
     toks = tokens(key)
     stop = stopwords()
@@ -235,7 +250,7 @@ def _shape(view: DocView, i: int) -> dict[str, float]:
         "parenthesised": float(_PARENS.search(line) is not None),
         "title_case": title_case,
         "headline_like": float(is_headline_like(line)),
-        "repeated": float(view.key_counts.get(paragraph_key(key), 0) > 1),
+        "repeated": float(len(line) <= REPEAT_MAX_CHARS and view.count(key) > 1),
         "vocab_mean": sum(weights) / len(weights) if weights else 0.0,
         "vocab_max": max(weights) if weights else 0.0,
         "vocab_min": min(weights) if weights else 0.0,
@@ -267,7 +282,7 @@ def line_features(view: DocView, i: int) -> list[float]:
     window = [view.neighbour(i, s) for s in (-3, -2, -1, 1, 2, 3)]
     around = [j for j in window if j is not None]
     density = (
-        sum(view.longs[j] and not view.dropped[j] for j in around) / len(around) if around else 0.0
+        sum(view.longs[j] and not view.dropped(j) for j in around) / len(around) if around else 0.0
     )
     short = f["words_le6"]
     f.update(
@@ -279,10 +294,10 @@ def line_features(view: DocView, i: int) -> list[float]:
             "after_core": float(after_core),
             "core_distance": math.log1p(max(distance, 0)),
             "position": rank / max(len(view.nonblank) - 1, 1),
-            "prev_long": float(prev is not None and view.longs[prev] and not view.dropped[prev]),
-            "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped[nxt]),
-            "prev_dropped": float(prev is not None and view.dropped[prev]),
-            "next_dropped": float(nxt is not None and view.dropped[nxt]),
+            "prev_long": float(prev is not None and view.longs[prev] and not view.dropped(prev)),
+            "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped(nxt)),
+            "prev_dropped": float(prev is not None and view.dropped(prev)),
+            "next_dropped": float(nxt is not None and view.dropped(nxt)),
             "short_run": math.log1p(0 if long else run),
             "core_density": density,
             "short_in_core": short * in_core,
@@ -306,12 +321,12 @@ def title_features(view: DocView, i: int, candidates: Sequence[int]) -> list[flo
     f = _shape(view, i)
     words = word_count(view.lines[i])
     first = min(len(view.lines), view.first)
-    between = [j for j in view.nonblank if i < j < first]
-    later = paragraph_key(view.keys[i])
-    contained = bool(later) and any(
-        later in paragraph_key(view.keys[j]) and j != i
-        for j in view.nonblank[view.rank[i] + 1 :][:400]
-        if len(view.lines[j]) > len(view.lines[i])
+    rank = view.rank[i]
+    between = [j for j in view.nonblank[rank + 1 :] if j < first] if first > i else []
+    key = view.key(i)
+    contained = any(
+        len(view.lines[j]) > len(view.lines[i]) and key in view.key(j)
+        for j in view.nonblank[rank + 1 : rank + 1 + CONTAINED_WINDOW]
     )
     position = candidates.index(i)
     above = candidates[position - 1] if position > 0 else None
@@ -322,13 +337,13 @@ def title_features(view: DocView, i: int, candidates: Sequence[int]) -> list[flo
             "words_4_25": float(4 <= words <= 25),
             "contained_later": float(contained),
             "core_gap": math.log1p(len(between)),
-            "kept_gap": math.log1p(sum(not view.dropped[j] for j in between)),
+            "kept_gap": math.log1p(sum(not view.dropped(j) for j in between)),
             "last_candidate": float(position == len(candidates) - 1),
             "rank_from_top": position / max(len(candidates) - 1, 1),
             "longest_candidate": float(words == max(word_count(view.lines[j]) for j in candidates)),
-            "next_dropped": float(nxt is not None and view.dropped[nxt]),
-            "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped[nxt]),
-            "prev_dropped": float(prev is not None and view.dropped[prev]),
+            "next_dropped": float(nxt is not None and view.dropped(nxt)),
+            "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped(nxt)),
+            "prev_dropped": float(prev is not None and view.dropped(prev)),
             "is_core_start": float(i == view.first),
             "stacked_above": float(below is not None and _close(view, i, below)),
             "stacked_below": float(above is not None and _close(view, above, i)),

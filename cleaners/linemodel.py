@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
@@ -52,7 +52,7 @@ class LinearModel:
         return cls(names, tuple(float(w) for w in data["weights"]), float(data["bias"]))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TreeEnsemble:
     """Gradient-boosted regression trees (log-odds), each tree as flat arrays:
     feature (-1 for a leaf), threshold, left, right, value; sigmoid of the sum."""
@@ -65,15 +65,31 @@ class TreeEnsemble:
         ],
         ...,
     ]
+    _sum: Any = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # compiled once into a function: the expression holds only numbers and `x[...]`,
+        # generated from the model's arrays, never from text read elsewhere
+        compiled = eval(f"lambda x: {self.source()}", {"__builtins__": {}})
+        object.__setattr__(self, "_sum", compiled)
 
     def score(self, x: Sequence[float]) -> float:
-        z = self.bias
-        for feature, threshold, left, right, value in self.trees:
-            node = 0
-            while feature[node] >= 0:
-                node = left[node] if x[feature[node]] <= threshold[node] else right[node]
-            z += value[node]
+        z = self.bias + self._sum(x)
         return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+    def source(self) -> str:
+        """The ensemble as one Python expression of `x`: nested conditionals of numbers."""
+
+        def node(tree: tuple[tuple[Any, ...], ...], i: int) -> str:
+            feature, threshold, left, right, value = tree
+            if feature[i] < 0:
+                return repr(float(value[i]))
+            return (
+                f"({node(tree, left[i])} if x[{int(feature[i])}] <= {float(threshold[i])!r} "
+                f"else {node(tree, right[i])})"
+            )
+
+        return " + ".join(node(t, 0) for t in self.trees) or "0.0"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], expected: Sequence[str]) -> TreeEnsemble:

@@ -142,11 +142,14 @@ def _body_core(doc: _Doc) -> tuple[int, int]:
     if not longs:
         return (len(doc.lines), -1)
     anchors = [i for i in longs if is_prose(lines[i])] or longs
+    before = [0] * (len(lines) + 1)  # before[i]: non-blank lines before line i
+    for i, line in enumerate(lines):
+        before[i + 1] = before[i] + (1 if line else 0)
     best = (0, anchors[0], anchors[0])
     start = prev = anchors[0]
     weight = 0
     for i in anchors:
-        gap = sum(1 for j in range(prev + 1, i) if lines[j])
+        gap = before[i] - before[prev + 1]
         if gap > CORE_GAP:
             start, weight = i, 0
         weight += len(lines[i])
@@ -158,7 +161,7 @@ def _body_core(doc: _Doc) -> tuple[int, int]:
     # (a ticker, a standfirst-like teaser, a masthead notice) is not its first paragraph
     run = [i for i in anchors if start <= i <= end]
     for a, b in pairwise(run):
-        if sum(1 for j in range(a + 1, b) if lines[j]) <= CORE_START_GAP:
+        if before[b] - before[a + 1] <= CORE_START_GAP:
             return a, end
     return start, end
 
@@ -217,21 +220,22 @@ def _related_blocks(doc: _Doc, last: int) -> None:
             j = nxt
 
 
-def _view(doc: _Doc, title: int | None, core: tuple[int, int], scorer: Scorer) -> DocView:
+def _view(doc: _Doc, core: tuple[int, int], scorer: Scorer) -> DocView:
+    """The scorers' view of the document; it follows the drops made after it."""
     n = len(doc.lines)
     return DocView.build(
         doc.lines,
-        [doc.key(i) if doc.lines[i] else "" for i in range(n)],
-        [d is not None for d in doc.drops],
+        doc.key,
+        doc.drops,
         [bool(doc.lines[i]) and doc.is_long(i) for i in range(n)],
-        title,
+        None,
         core,
         scorer.vocab,
     )
 
 
 def _find_title(
-    doc: _Doc, core: tuple[int, int], hint: str | None, scorer: Scorer | None
+    doc: _Doc, core: tuple[int, int], hint: str | None, view: DocView | None, scorer: Scorer | None
 ) -> int | None:
     first = core[0]
     kept = doc.kept_indices()
@@ -246,8 +250,8 @@ def _find_title(
         candidates.append(first)
     if not candidates:
         return None
-    if scorer is not None:  # the learned headline scorer picks among the candidates
-        scores = scorer.title_scores(_view(doc, None, core, scorer), candidates)
+    if len(candidates) > 1 and scorer is not None and view is not None:  # the scorer picks
+        scores = scorer.title_scores(view, candidates)
         return candidates[max(range(len(candidates)), key=scores.__getitem__)]
     # a label of a few words (a kicker, a section name) is the title only when nothing
     # longer is there
@@ -320,11 +324,13 @@ def _model_kind(line: str, key: str, i: int, title: int | None, last: int) -> st
     return "furniture"
 
 
-def _score_lines(doc: _Doc, title: int | None, core: tuple[int, int], scorer: Scorer) -> None:
+def _score_lines(
+    doc: _Doc, title: int | None, core: tuple[int, int], view: DocView, scorer: Scorer
+) -> None:
     """The learned line scorer decides the lines that no rule dropped. Inside the body
     core, running text needs a surer score to go (`prose_threshold`), and a full
     paragraph (a long line that ends like a sentence) always stays, whatever its words."""
-    view = _view(doc, title, core, scorer)
+    view.title = title
     first, last = core
     for i in doc.kept_indices():
         if i == title:
@@ -370,11 +376,15 @@ def clean_pass(
     title_hint: str | None,
     drop_repeats: bool,
     scorer: Scorer | None,
+    *,
+    ruled: bool = False,
 ) -> tuple[list[_Drop | None], int | None]:
     """One pass of every stage over `lines`: each line's fate (None: kept) and the title.
 
     `clean_lines` runs it until its output is stable; the trainer runs it once, with a
-    recording scorer, to see the features exactly as the pipeline computes them."""
+    recording scorer, to see the features exactly as the pipeline computes them.
+    `ruled`: every line already passed the rules that fire anywhere (a later pass over
+    kept lines), so they are not tried again."""
     doc = _Doc(lines)
     own = site_rules if site else ()
     everywhere = _matcher(site, own, ("any",))
@@ -386,7 +396,8 @@ def clean_pass(
         _apply_rules(doc, head, range(min(first, n)))
         _apply_rules(doc, tail, range(max(last + 1, first), n))
 
-    _apply_rules(doc, everywhere, range(len(lines)))
+    if not ruled:
+        _apply_rules(doc, everywhere, range(len(lines)))
     if drop_repeats:
         _repeats(doc, None, long_only=True)
     first, last = _body_core(doc)
@@ -397,12 +408,13 @@ def clean_pass(
     if core != (first, last):
         first, last = core
         apply_edge_rules(first, last)
-    title = _find_title(doc, (first, last), title_hint, scorer)
+    view = _view(doc, (first, last), scorer) if scorer is not None else None
+    title = _find_title(doc, (first, last), title_hint, view, scorer)
     if title is not None:
         _title_and_surroundings(doc, title)
     _after_comments(doc, last, title)
-    if scorer is not None and last >= 0:  # no body text at all: nothing to score against
-        _score_lines(doc, title, (first, last), scorer)
+    if view is not None and scorer is not None and last >= 0:  # no body: nothing to score
+        _score_lines(doc, title, (first, last), view, scorer)
     if drop_repeats:
         _repeats(doc, title)
     return doc.drops, title
@@ -434,7 +446,9 @@ def _fixed_point(
                 where.append(-1)
             sub.append(lines[i])
             where.append(i)
-        again, new_title = clean_pass(sub, site, site_rules, title_hint, drop_repeats, scorer)
+        again, new_title = clean_pass(
+            sub, site, site_rules, title_hint, drop_repeats, scorer, ruled=True
+        )
         same_title = (new_title is None) == (title is None) and (
             new_title is None or where[new_title] == title
         )
