@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Final
 
 from .article import Article, Removal
-from .dates import looks_dated, relative_time
+from .dates import date_in_line, looks_dated, relative_time
 from .features import DocView
 from .generic import generic_rules
 from .lang import detect_lang
@@ -46,6 +46,10 @@ _COMMENT_SECTION: Final = frozenset({"comments", "comment-form", "comment-policy
 MIN_REPEAT_KEY: Final = 20  # shorter lines ("***", "Photo") may legitimately repeat
 KICKER_MAX_WORDS: Final = 3
 LONG_HEADLINE_WORDS: Final = 22  # a headline of up to this many words may look like body text
+DATE_LINES_ABOVE_TITLE: Final = 2  # a date line this close above the title is its date
+DATE_LINES_ABOVE_BODY: Final = 4  # without a title: this close above the body
+DATE_LINE_MAX_CHARS: Final = 120
+DATE_LINE_WORDS: Final = 12
 MAX_PASSES: Final = 4  # cleaning the output again: at most this many passes in all
 CORE_GAP: Final = 8  # other lines between two prose lines of one body
 CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
@@ -315,7 +319,7 @@ def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
 def _model_kind(line: str, key: str, i: int, title: int | None, last: int) -> str:
     """A plain-words kind for a line the model removed (the model itself says only
     "furniture or not")."""
-    if looks_dated(key) or relative_time(key):
+    if word_count(line) <= DATE_LINE_WORDS and (looks_dated(key) or relative_time(key)):
         return "date"
     if title is not None and i < title:
         return "nav"
@@ -367,6 +371,52 @@ def _sample(lines: Sequence[str]) -> str:
     """Text to detect the language on: the longest lines, where the article is."""
     longest = sorted(lines, key=len, reverse=True)[:4]
     return "\n".join(longest)
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"publi|posted|نشر|تاريخ النشر|أضيف|اضيف|\ble\b \d|\bon\b \w", re.IGNORECASE
+)
+
+
+def _date_window_end(lines: Sequence[str], drops: Sequence[_Drop | None], title: int | None) -> int:
+    """Where the search for the article's date line stops: at the second kept long line
+    after the title (a standfirst may stand between the title and the date line)."""
+    start = title + 1 if title is not None else 0
+    longs = (
+        i for i in range(start, len(lines)) if lines[i] and drops[i] is None and is_long(lines[i])
+    )
+    next(longs, None)
+    return next(longs, len(lines))
+
+
+def _published(
+    lines: Sequence[str], drops: Sequence[_Drop | None], title: int | None, first: int
+) -> str | None:
+    """The date a removed date line next to the title states: between the title (or a
+    couple of lines above it) and the body. Nothing is guessed: several different dates
+    and no "published" label among them give None, and so does a date anywhere else (a
+    masthead's today, a related item's date)."""
+    nonblank = [i for i in range(min(first, len(lines))) if lines[i]]
+    if title is not None:
+        above = [i for i in nonblank if i < title][-DATE_LINES_ABOVE_TITLE:]
+        window = above + [i for i in nonblank if i > title]
+    else:
+        window = nonblank[-DATE_LINES_ABOVE_BODY:]
+    found: dict[str, bool] = {}
+    for i in window:
+        if drops[i] is None or len(lines[i]) > DATE_LINE_MAX_CHARS:
+            continue
+        key = fold(lines[i])
+        date = date_in_line(key)
+        if date is not None:
+            found[date] = found.get(date, False) or _PUBLISHED_LABEL.search(key) is not None
+    if len(found) == 1:
+        return next(iter(found))
+    labelled = [d for d, label in found.items() if label]
+    days = {d[:10] for d in found}
+    if len(labelled) == 1:
+        return labelled[0]
+    return days.pop() if len(days) == 1 else None
 
 
 def clean_pass(
@@ -512,9 +562,11 @@ def clean_lines(
         (name for r in removed if r.kind == "byline" and (name := author_from_byline(r.text))),
         None,
     )
+    first = _date_window_end(lines, drops, title)
     return Article(
         title=title_text,
         author=author,
+        published=_published(lines, drops, title, first),
         paragraphs=paragraphs,
         site=site,
         lang=lang,

@@ -1,0 +1,96 @@
+"""Dates in dumps: what a date line states, and `published` only from a date line next to
+the title (nothing guessed from a year in the text, a masthead's today or two dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nadif import clean_text
+from nadif.cleaners.dates import date_in_line, looks_dated, relative_time
+from nadif.cleaners.normalize import fold
+
+BODY = (
+    "The regional council voted on Tuesday to extend the tram line to the airport, a "
+    "project first proposed in 2019 that has been delayed by two rounds of tenders."
+)
+BODY2 = (
+    "Work is expected to start next spring and to last three years, the council's "
+    "transport officer told reporters after the vote, adding that fares will not change."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("الأربعاء 12 مارس 2025 - 14:30", "2025-03-12T14:30"),
+        ("Publié le 3 mars 2024 à 10h12", "2024-03-03T10:12"),
+        ("Mar 3, 2024 10:12 pm", "2024-03-03T22:12"),
+        ("2025-07-21 | 11:08", "2025-07-21T11:08"),
+        ("نشر في 18 - 01 - 2026", "2026-01-18"),
+        ("السبت 7 شتنبر 2024", "2024-09-07"),
+        ("الخميس 14 تشرين الأول 2025", "2025-10-14"),
+    ],
+)
+def test_date_in_line_reads_common_forms(line: str, date: str) -> None:
+    assert date_in_line(fold(line)) == date
+
+
+@pytest.mark.parametrize(
+    "line", ["12/03/2024 - 15/04/2024", "Founded in 2019", "قبل ساعتين", "Page 3 of 12"]
+)
+def test_date_in_line_guesses_nothing(line: str) -> None:
+    assert date_in_line(fold(line)) is None, "no single calendar date: nothing"
+
+
+def test_relative_times_and_dated_lines_are_recognised() -> None:
+    assert relative_time(fold("منذ 3 ساعات")), "Arabic relative time"
+    assert relative_time(fold("il y a 2 jours")), "French relative time"
+    assert relative_time(fold("5 hours ago")), "English relative time"
+    assert looks_dated(fold("Mis à jour le 12 janvier 2025")), "a French date line"
+    assert not looks_dated(fold("The council met again")), "no date"
+
+
+def _doc(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def test_published_comes_from_the_date_line_under_the_title() -> None:
+    text = _doc("Tram line to reach the airport", "Published: 12 March 2025 - 14:30", BODY, BODY2)
+    article = clean_text(text, site="none")
+    assert article.title == "Tram line to reach the airport", "the headline"
+    assert article.published == "2025-03-12T14:30", "the date line's date and time"
+
+
+def test_no_published_without_a_date_line() -> None:
+    text = _doc("Tram line to reach the airport", BODY, BODY2)
+    article = clean_text(text, site="none")
+    assert article.published is None, "the year in the body (2019) gives no date"
+
+
+def test_a_masthead_date_far_above_the_title_is_not_the_articles() -> None:
+    text = _doc(
+        "Sunday, 2 March 2025",
+        "Home",
+        "World",
+        "Sport",
+        "Culture",
+        "Tram line to reach the airport",
+        BODY,
+        BODY2,
+    )
+    article = clean_text(text, site="none")
+    assert article.published is None, "today's date in the masthead is not a publication date"
+
+
+def test_two_different_dates_without_a_label_give_none() -> None:
+    text = _doc("Tram line to reach the airport", "12 March 2025", "14 April 2025", BODY, BODY2)
+    article = clean_text(text, site="none")
+    assert article.published is None, "ambiguous: nothing is chosen"
+
+
+def test_author_from_an_explicit_byline() -> None:
+    text = _doc("Tram line to reach the airport", "By Salma Idrissi", BODY, BODY2)
+    article = clean_text(text, site="none")
+    assert article.author == "Salma Idrissi", "the byline's name"
+    text = _doc("خط الترامواي يصل إلى المطار", "كتب: يوسف العلمي", BODY, BODY2)
+    assert clean_text(text, site="none").author == "يوسف العلمي", "Arabic byline"
