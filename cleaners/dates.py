@@ -95,14 +95,18 @@ _TIME = re.compile(r"\b(\d{1,2})\s*[:h]\s*(\d{2})\b")
 _PM = re.compile(fold_arabic(r"\bp\.?m\b|مساء|مساءً|\bم\b"))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_RELATIVE_NEEDLES: Final = ("منذ", "قبل", "ago", "il y a")
+
+
 def looks_dated(folded: str) -> bool:
     """A month or day name next to a number, a numeric date or a clock time."""
-    return _DATED.search(folded) is not None
+    return _ANY_DIGIT.search(folded) is not None and _DATED.search(folded) is not None
 
 
 def relative_time(folded: str) -> bool:
-    """ "منذ ساعتين", "3 hours ago", "il y a 2 jours"."""
-    return _RELATIVE.search(folded) is not None
+    """Relative times: "منذ ساعتين", "3 hours ago", "il y a 2 jours"."""
+    return any(n in folded for n in _RELATIVE_NEEDLES) and _RELATIVE.search(folded) is not None
 
 
 def _valid(year: int, month: int, day: int) -> bool:

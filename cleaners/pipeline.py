@@ -66,14 +66,34 @@ class _Drop:
 class _Doc:
     """Working state of one document: its lines, folded keys and the drops so far."""
 
-    __slots__ = ("drops", "folded", "lines", "longs", "scripts")
+    __slots__ = ("_before", "drops", "folded", "lines", "longs", "prose", "scripts")
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = lines
+        self._before: list[int] | None = None
+        self.prose: dict[int, bool] = {}
         self.folded: list[str | None] = [None] * len(lines)
         self.drops: list[_Drop | None] = [None] * len(lines)
         self.longs: list[bool | None] = [None] * len(lines)
         self.scripts: list[tuple[str, ...] | None] = [None] * len(lines)
+
+    def before(self) -> list[int]:
+        """before[i]: how many non-blank lines stand before line i (computed once)."""
+        if self._before is None:
+            counts = [0] * (len(self.lines) + 1)
+            n = 0
+            for i, line in enumerate(self.lines):
+                if line:
+                    n += 1
+                counts[i + 1] = n
+            self._before = counts
+        return self._before
+
+    def is_prose(self, i: int) -> bool:
+        found = self.prose.get(i)
+        if found is None:
+            found = self.prose[i] = is_prose(self.lines[i])
+        return found
 
     def scripts_of(self, i: int) -> tuple[str, ...]:
         found = self.scripts[i]
@@ -145,10 +165,8 @@ def _body_core(doc: _Doc) -> tuple[int, int]:
     longs = [i for i in range(len(lines)) if lines[i] and drops[i] is None and doc.is_long(i)]
     if not longs:
         return (len(doc.lines), -1)
-    anchors = [i for i in longs if is_prose(lines[i])] or longs
-    before = [0] * (len(lines) + 1)  # before[i]: non-blank lines before line i
-    for i, line in enumerate(lines):
-        before[i + 1] = before[i] + (1 if line else 0)
+    anchors = [i for i in longs if doc.is_prose(i)] or longs
+    before = doc.before()
     best = (0, anchors[0], anchors[0])
     start = prev = anchors[0]
     weight = 0
@@ -341,7 +359,7 @@ def _score_lines(
             continue
         line = doc.lines[i]
         threshold = scorer.threshold
-        if first <= i <= last and is_prose(line):
+        if first <= i <= last and doc.is_prose(i):
             if is_paragraph(line):
                 continue
             threshold = scorer.prose_threshold

@@ -25,6 +25,7 @@ from .normalize import fold_arabic
 __all__ = ["LineRule", "Named", "RuleMatcher", "Where", "drop_line", "scripts_of"]
 
 Where = Literal["any", "edge", "head", "tail"]
+MEMO_LINES: Final = 50_000  # lines whose answer a matcher remembers
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ESCAPE = re.compile(r"\\.")
 
@@ -144,7 +145,7 @@ class RuleMatcher:
     rule patterns must not use numbered backreferences (they share one regex).
     """
 
-    __slots__ = ("_gates", "_groups", "_inline", "max_len")
+    __slots__ = ("_gates", "_groups", "_inline", "_memo", "max_len")
 
     def __init__(self, rules: Sequence[Named]) -> None:
         by_bucket: dict[int, list[tuple[int, Named]]] = {}
@@ -179,12 +180,25 @@ class RuleMatcher:
             )
         self._inline = tuple((order, named) for order, named in inline if not named[1].needles)
         self.max_len = max((rule.max_len for _, rule in rules), default=-1)
+        # the answers for lines seen before: a batch of one site's dumps repeats its
+        # template lines page after page; bounded (emptied when full)
+        self._memo: dict[str, Named | None] = {}
 
     def match(self, folded: str, scripts: tuple[str, ...] | None = None) -> Named | None:
         """The first rule that drops this (folded) line, with its namespace, or None.
 
         `scripts` (see `scripts_of`) may be passed when several matchers see one line.
         """
+        memo = self._memo
+        if folded in memo:
+            return memo[folded]
+        found = self._match(folded, scripts)
+        if len(memo) >= MEMO_LINES:
+            memo.clear()
+        memo[folded] = found
+        return found
+
+    def _match(self, folded: str, scripts: tuple[str, ...] | None) -> Named | None:
         n = len(folded)
         best: tuple[int, Named] | None = None
         for bucket, pattern, names in self._groups:

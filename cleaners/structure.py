@@ -6,6 +6,7 @@ title, related-item blocks and repeats. Thresholds are named constants, not magi
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -28,11 +29,12 @@ HEADLINE_MAX_CHARS: Final = 250
 SHORT_WORDS: Final = 6  # a "short" line: a label, a tab, a menu item
 PROSE_WORDS: Final = 24  # longer than nearly every headline
 
-_SENTENCE_END = regex.compile(r"[.!?؟…:»\"”')\]]\s*$")
-_PROSE_END = regex.compile(r"[.!?؟…»\"”')\]]\s*$")
-_NON_HEADLINE_END = regex.compile(r"[.:،,;؛…]\s*$|\.\.\.\s*$")
-_TRUNCATED = regex.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
-_HAS_LETTER = regex.compile(r"\p{L}")
+# plain `re` where no Unicode property is needed: it is the faster engine for these
+_SENTENCE_END = re.compile(r"[.!?؟…:»\"”')\]]\s*$")
+_PROSE_END = re.compile(r"[.!?؟…»\"”')\]]\s*$")
+_NON_HEADLINE_END = re.compile(r"[.:،,;؛…]\s*$|\.\.\.\s*$")
+_TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
