@@ -32,11 +32,12 @@ __all__ = [
 ]
 
 SCRIPT_SAMPLE: Final = 300  # characters of the longest line that say the page's script
+SHAPE_MEMO_LINES: Final = 50_000  # line texts whose own features a scorer remembers
 REPEAT_MAX_CHARS: Final = 300  # "repeated" looks at lines up to this long
 CONTAINED_WINDOW: Final = 80  # later lines searched for a copy of a headline
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_LATIN = re.compile("[A-Za-zÀ-ÿ]")
+_ARABIC = re.compile("[\u0600-\u06ff]+")  # runs: letters are counted by their lengths
+_LATIN = re.compile("[A-Za-zÀ-ÿ]+")
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s[|»›•·/]\s|^[|»›•·]|[|»›•·]$|\s[-–—]\s*$|^\s*[-–—]\s")
 _URLISH = re.compile(r"@|https?:|www\.|\.(?:com|net|org|ma|dz|tn|info|news)\b")
@@ -164,6 +165,7 @@ class DocView:
     nonblank: list[int]
     rank: dict[int, int]
     key_counts: dict[str, int] | None
+    shapes: dict[tuple[str, bool], dict[str, float]] | None = None
 
     def count(self, key: str) -> int:
         """How many short lines of the document fold to `key` (long lines: see repeats)."""
@@ -190,7 +192,7 @@ class DocView:
         nonblank = [i for i, line in enumerate(lines) if line]
         longest = max((lines[i] for i in nonblank), key=len, default="")
         sample = longest[:SCRIPT_SAMPLE]
-        arabic = len(_ARABIC.findall(sample)) > len(_LATIN.findall(sample))
+        arabic = sum(map(len, _ARABIC.findall(sample))) > sum(map(len, _LATIN.findall(sample)))
         return cls(
             lines,
             key,
@@ -215,14 +217,32 @@ class DocView:
 
 
 def _shape(view: DocView, i: int) -> dict[str, float]:
+    """Features of the line's own text (remembered per text in `view.shapes`, which a
+    scorer keeps across passes and pages), plus whether it is repeated in this page."""
     line, key = view.lines[i], view.key(i)
+    memo = view.shapes
+    cached = memo.get((line, view.arabic_doc)) if memo is not None else None
+    if cached is None:
+        cached = _text_shape(line, key, view.arabic_doc, view.vocab)
+        if memo is not None:
+            if len(memo) >= SHAPE_MEMO_LINES:
+                memo.clear()
+            memo[(line, view.arabic_doc)] = cached
+    shape = dict(cached)
+    shape["repeated"] = float(len(line) <= REPEAT_MAX_CHARS and view.count(key) > 1)
+    return shape
+
+
+def _text_shape(
+    line: str, key: str, arabic_doc: bool, vocab: Mapping[str, float]
+) -> dict[str, float]:
     words = word_count(line)
     toks = tokens(key)
     stop = stopwords()
-    letters_ar = len(_ARABIC.findall(line))
-    letters_lat = len(_LATIN.findall(line))
+    letters_ar = sum(map(len, _ARABIC.findall(line)))
+    letters_lat = sum(map(len, _LATIN.findall(line)))
     letters = letters_ar + letters_lat
-    foreign = (letters_lat if view.arabic_doc else letters_ar) / letters if letters else 0.0
+    foreign = (letters_lat if arabic_doc else letters_ar) / letters if letters else 0.0
     chars = len(line.replace(" ", "")) or 1
     latin_words = [w for w in line.split() if _LATIN.match(w)]
     title_case = (
@@ -230,7 +250,7 @@ def _shape(view: DocView, i: int) -> dict[str, float]:
         if len(latin_words) >= 2
         else 0.0
     )
-    weights = [view.vocab.get(t, 0.0) for t in toks]
+    weights = [vocab.get(t, 0.0) for t in toks]
     return {
         "log_words": math.log1p(words),
         "words_le3": float(words <= 3),
@@ -250,7 +270,6 @@ def _shape(view: DocView, i: int) -> dict[str, float]:
         "parenthesised": float(_PARENS.search(line) is not None),
         "title_case": title_case,
         "headline_like": float(is_headline_like(line)),
-        "repeated": float(len(line) <= REPEAT_MAX_CHARS and view.count(key) > 1),
         "vocab_mean": sum(weights) / len(weights) if weights else 0.0,
         "vocab_max": max(weights) if weights else 0.0,
         "vocab_min": min(weights) if weights else 0.0,

@@ -139,6 +139,10 @@ class LearnedScorer:
     vocab: Mapping[str, float]
     threshold: float
     prose_threshold: float
+    # the features of line texts seen before (bounded: see `features.SHAPE_MEMO_LINES`)
+    shapes: dict[tuple[str, bool], dict[str, float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def title_scores(self, view: DocView, candidates: Sequence[int]) -> list[float]:
         return [self.title_model.score(title_features(view, i, candidates)) for i in candidates]

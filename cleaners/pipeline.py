@@ -245,7 +245,7 @@ def _related_blocks(doc: _Doc, last: int) -> None:
 def _view(doc: _Doc, core: tuple[int, int], scorer: Scorer) -> DocView:
     """The scorers' view of the document; it follows the drops made after it."""
     n = len(doc.lines)
-    return DocView.build(
+    view = DocView.build(
         doc.lines,
         doc.key,
         doc.drops,
@@ -254,6 +254,8 @@ def _view(doc: _Doc, core: tuple[int, int], scorer: Scorer) -> DocView:
         core,
         scorer.vocab,
     )
+    view.shapes = getattr(scorer, "shapes", None)
+    return view
 
 
 def _find_title(
