@@ -15,13 +15,7 @@ imported on first use, so that `import nadif` and `nadif --help` start fast.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
-
-try:
-    __version__ = version("nadif")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
-    __version__ = "0+unknown"
 
 # public name -> the module that defines it
 _EXPORTS: dict[str, str] = {
@@ -70,6 +64,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    __version__: str
     from nadif.cleaners.article import Article, Removal
     from nadif.cleaners.errors import (
         ExtractionError,
@@ -85,7 +80,20 @@ if TYPE_CHECKING:
     from nadif.sites import all_sites, get_site
 
 
+def _version() -> str:
+    """The installed distribution's version (importlib.metadata is slow to import: lazily)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nadif")
+    except PackageNotFoundError:  # pragma: no cover - a checkout without install
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value = globals()["__version__"] = _version()
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'nadif' has no attribute {name!r}")

@@ -8,6 +8,29 @@ disk cache so that a re-run does not hit the site again. One concept per private
 `_content_type`, `_url`.
 """
 
-from .fetcher import Fetcher, FetchOptions, FetchResult, fetch
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions, FetchResult, fetch
 
 __all__ = ["FetchOptions", "FetchResult", "Fetcher", "fetch"]
+
+_EXPORTS: dict[str, str] = {
+    "FetchOptions": "nadif.scraper.fetching.fetcher",
+    "FetchResult": "nadif.scraper.fetching.fetcher",
+    "Fetcher": "nadif.scraper.fetching.fetcher",
+    "fetch": "nadif.scraper.fetching.fetcher",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported on first use: a subpackage import stays cheap."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

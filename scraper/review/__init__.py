@@ -5,6 +5,29 @@ corpus figures of `_corpus_stats` at the top and each article below, every remov
 struck through and labelled with its kind and rule.
 """
 
-from .page import render_clusters, render_review, review_file, write_review
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nadif.scraper.review.page import render_clusters, render_review, review_file, write_review
 
 __all__ = ["render_clusters", "render_review", "review_file", "write_review"]
+
+_EXPORTS: dict[str, str] = {
+    "render_clusters": "nadif.scraper.review.page",
+    "render_review": "nadif.scraper.review.page",
+    "review_file": "nadif.scraper.review.page",
+    "write_review": "nadif.scraper.review.page",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported on first use: a subpackage import stays cheap."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
