@@ -7,7 +7,7 @@ import os
 from nadif.cleaners.article import Article
 from nadif.cleaners.normalize import split_lines
 from nadif.cleaners.pipeline import clean_lines
-from nadif.scraper.textio import read_document
+from nadif.scraper.textio import looks_mojibake, read_document
 from nadif.sites import Site, get_site, site_for_text, site_for_url
 
 __all__ = ["NO_SITE", "clean_file", "clean_text", "resolve_site"]
@@ -56,6 +56,8 @@ def clean_text(
     )
     article.source = source
     article.url = url
+    if "mojibake" not in article.flags and looks_mojibake(text):
+        article.flags.append("mojibake")  # a wrong charset the flag's patterns do not know
     return article
 
 
