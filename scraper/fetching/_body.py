@@ -10,6 +10,11 @@ not 200 MB.
 
 Only gzip and deflate are decoded; the fetcher advertises exactly those in
 Accept-Encoding, so anything else a server sends is refused with its name.
+
+A body shorter than its Content-Length, or a compressed stream that stops before its
+end, is reported (`BodyIncomplete`), never returned as if it were the page.
+`read_body_prefix` reads at most a number of bytes and keeps them (robots.txt: RFC 9309
+has a crawler parse the first 500 KiB of a longer file).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Protocol
 
 import httpx
 
-__all__ = ["BodyRejected", "BodyTimedOut", "read_capped_body"]
+__all__ = ["BodyIncomplete", "BodyRejected", "BodyTimedOut", "read_body_prefix", "read_capped_body"]
 
 
 class BodyRejected(Exception):
@@ -31,12 +36,19 @@ class BodyTimedOut(Exception):
     """The body did not arrive in time; a retry might succeed."""
 
 
+class BodyIncomplete(Exception):
+    """The body ended before its announced end; a retry might succeed."""
+
+
 class _CapExceeded(Exception):
     """Raised by a decoder whose output would pass the room it was given."""
 
 
 class _Decoder(Protocol):
     name: str
+
+    @property
+    def complete(self) -> bool: ...
 
     def feed(self, data: bytes, room: int) -> bytes: ...
 
@@ -74,7 +86,46 @@ def read_capped_body(response: httpx.Response, max_bytes: int, deadline: float) 
         body += decoder.finish(max_bytes - len(body))
     except _CapExceeded:
         raise BodyRejected(f"{too_large} once decompressed ({decoder.name})") from None
+    _check_complete(declared, received, decoder)
     return bytes(body)
+
+
+def read_body_prefix(response: httpx.Response, limit: int, deadline: float) -> bytes:
+    """The first `limit` decoded bytes of a streamed body, cut after its last whole line.
+
+    A longer body is not an error here: reading stops once `limit` bytes are decoded (so
+    at most about `limit` plus one network chunk is received), and the partial last line
+    is dropped. Raises BodyTimedOut after `deadline`, BodyRejected for an unusable encoding.
+    """
+    decoder = _decoder_for(response.headers.get("content-encoding", ""))
+    body = bytearray()
+    received = 0
+    try:
+        for chunk in response.iter_raw():
+            received += len(chunk)
+            body += decoder.feed(chunk, limit - len(body))
+            if time.monotonic() > deadline:
+                raise BodyTimedOut(f"body not complete after the total timeout ({received} bytes)")
+            if len(body) >= limit:
+                break
+        else:
+            body += decoder.finish(limit - len(body))
+            return bytes(body)
+    except _CapExceeded:
+        pass  # more than `limit` once decompressed: keep what fits
+    kept = bytes(body[:limit])
+    return kept[: kept.rfind(b"\n") + 1]
+
+
+def _check_complete(declared: str, received: int, decoder: _Decoder) -> None:
+    """A body shorter than its Content-Length, or a compressed stream cut short, is not
+    the page: report it (a retry may get the whole of it)."""
+    if declared.isdigit() and received < int(declared):
+        raise BodyIncomplete(
+            f"body shorter than its Content-Length (received {received} of {declared} bytes)"
+        )
+    if not decoder.complete:
+        raise BodyIncomplete(f"{decoder.name} body cut short: the compressed stream has no end")
 
 
 def _decoder_for(content_encoding: str) -> _Decoder:
@@ -92,6 +143,7 @@ class _Identity:
     """No compression: the wire cap already bounds the body."""
 
     name = "identity"
+    complete = True
 
     def feed(self, data: bytes, room: int) -> bytes:
         return data
@@ -133,6 +185,11 @@ class _Inflate:
                 break  # no progress; never loop forever on odd input
             pending = self._zlib.unconsumed_tail
         return b"".join(pieces)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the stream reached its end (an empty body counts as complete)."""
+        return self._zlib.eof or not self._started
 
     def finish(self, room: int) -> bytes:
         rest = self._zlib.flush()

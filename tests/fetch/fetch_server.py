@@ -327,6 +327,44 @@ def _busy(handler: FaultHandler, hit: int) -> None:
             handler.server.in_flight -= 1
 
 
+def _redirect_to_metadata(handler: FaultHandler, hit: int) -> None:
+    """A page that sends the client to a cloud metadata address (link-local)."""
+    handler.send_body(b"", "", 302, {"Location": "http://169.254.169.254/latest/meta-data/"})
+
+
+def _short_body(handler: FaultHandler, hit: int) -> None:
+    """A Content-Length of 5000 bytes, then 120 of them and a closed connection."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", "5000")
+    handler.end_headers()
+    handler.wfile.write(html_page(ARABIC_TEXT).encode("utf-8")[:120])
+    handler.close_connection = True
+
+
+def _short_gzip(handler: FaultHandler, hit: int) -> None:
+    """A gzip stream cut in half, with a Content-Length that matches what is sent."""
+    whole = gzip.compress(html_page(ARABIC_TEXT * 20).encode("utf-8"))
+    handler.send_body(whole[: len(whole) // 2], headers={"Content-Encoding": "gzip"})
+
+
+DRIP_INTERVAL = 0.05
+
+
+def _drip(handler: FaultHandler, hit: int) -> None:
+    """A body announced as 100 kB, sent a byte every DRIP_INTERVAL seconds (never trips a
+    read timeout)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", "100000")
+    handler.end_headers()
+    for _ in range(100000):
+        handler.wfile.write(b"x")
+        handler.wfile.flush()
+        handler.count_sent(1)
+        time.sleep(DRIP_INTERVAL)
+
+
 ROUTES: dict[str, Route] = {
     "/robots.txt": _robots,
     "/ok": _ok,
@@ -369,4 +407,8 @@ ROUTES: dict[str, Route] = {
     "/pdf-labelled-html": _pdf_labelled_html,
     "/empty": _empty,
     "/busy": _busy,
+    "/redirect-metadata": _redirect_to_metadata,
+    "/short-body": _short_body,
+    "/short-gzip": _short_gzip,
+    "/drip": _drip,
 }
