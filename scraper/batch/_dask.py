@@ -27,10 +27,19 @@ from nadif.scraper.batch._inputs import Task
 from nadif.scraper.batch._local import Runner
 from nadif.scraper.batch._outcome import Outcome, failure
 
-__all__ = ["IN_FLIGHT_PER_THREAD", "run_on_dask"]
+__all__ = ["IN_FLIGHT_PER_THREAD", "SchedulerUnreachable", "run_on_dask"]
 
 IN_FLIGHT_PER_THREAD = 2
 """Chunks submitted per worker thread: one running, one waiting."""
+
+
+class SchedulerUnreachable(ConnectionError):
+    """The Dask scheduler at `address` cannot be reached (`reason` says how it failed)."""
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(f"{address}: {reason}")
+        self.address = address
+        self.reason = reason
 
 
 def run_on_dask(
@@ -46,7 +55,12 @@ def run_on_dask(
 
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(distributed.Client(scheduler))
+            try:
+                client = stack.enter_context(distributed.Client(scheduler))
+            except (OSError, TimeoutError) as exc:  # refused, unknown host, timed out
+                raise SchedulerUnreachable(
+                    scheduler, f"cannot reach the Dask scheduler ({exc})"
+                ) from exc
         else:
             cluster = stack.enter_context(
                 distributed.LocalCluster(

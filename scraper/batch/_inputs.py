@@ -14,7 +14,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["HTML_SUFFIXES", "KINDS", "Task", "iter_tasks"]
@@ -44,7 +44,9 @@ class Task:
     problem: str | None = field(default=None, compare=False)
 
 
-def iter_tasks(inputs: Iterable[str], kind: str) -> Iterator[Task]:
+def iter_tasks(
+    inputs: Iterable[str], kind: str, *, exclude: Sequence[str | os.PathLike[str]] = ()
+) -> Iterator[Task]:
     """Yield one task per input file or URL, lazily, in a stable order.
 
     - "text": a file is taken as given; a folder is walked recursively and every regular
@@ -57,22 +59,44 @@ def iter_tasks(inputs: Iterable[str], kind: str) -> Iterator[Task]:
     why. Folders are walked depth first, entries sorted by name; symbolic links are
     followed, and a link that leads back to a folder above it becomes a task with a
     `problem` instead of an endless walk.
+
+    `exclude`: the run's own outputs (its JSONL, errors file, text folder...): a walk
+    never takes them, nor enters them, even when they lie inside an input folder.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown task kind {kind!r}: expected one of {', '.join(KINDS)}")
+    excluded = _Excluded(exclude)
     for item in inputs:
         if kind == "url":
             yield from _url_tasks(item)
         elif os.path.isdir(item):
-            yield from _walk(item, kind)
+            yield from _walk(item, kind, excluded)
         else:
             yield Task(item, kind)
+
+
+class _Excluded:
+    """Paths a walk skips; compared by real path, and only for entries whose name matches."""
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self._real = {os.path.realpath(p) for p in paths}
+        self._names = {os.path.basename(p) for p in self._real}
+
+    def __contains__(self, entry: os.DirEntry[str]) -> bool:
+        return entry.name in self._names and os.path.realpath(entry.path) in self._real
 
 
 def _url_tasks(item: str) -> Iterator[Task]:
     """A URL, or the URLs listed in a file (read line by line, never whole)."""
     if _URL.match(item):
         yield Task(item, "url")
+        return
+    try:
+        mode = os.stat(item).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # open() below says why
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):  # a named pipe would block
+        yield Task(item, "url", problem=f"cannot read the URL list: {_special(mode)}")
         return
     try:
         with open(item, encoding="utf-8-sig", errors="replace") as lines:
@@ -84,7 +108,7 @@ def _url_tasks(item: str) -> Iterator[Task]:
         yield Task(item, "url", problem=f"cannot read the URL list: {_strerror(exc)}")
 
 
-def _walk(top: str, kind: str) -> Iterator[Task]:
+def _walk(top: str, kind: str, excluded: _Excluded) -> Iterator[Task]:
     """Depth-first walk of one folder; only the folders on the current path are held."""
     try:
         top_id = _identity(os.stat(top))
@@ -101,7 +125,7 @@ def _walk(top: str, kind: str) -> Iterator[Task]:
             stack.pop()
             ancestors.discard(folder_id)
             continue
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry in excluded:
             continue
         try:
             if entry.is_dir():
@@ -155,6 +179,10 @@ def _not_a_file(entry: os.DirEntry[str]) -> str:
         mode = os.stat(entry.path).st_mode
     except OSError as exc:
         return _link_problem(entry, exc)
+    return _special(mode)
+
+
+def _special(mode: int) -> str:
     for test, what in _SPECIAL_FILES:
         if test(mode):
             return f"not a regular file: {what}"

@@ -10,6 +10,7 @@ at most the last seconds of work, not a corrupt file.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -53,23 +54,39 @@ class AppendOnlyFile:
         self._synced_at = time.monotonic()
 
     def write_line(self, line: bytes) -> None:
-        """Append one complete line (it must end with a newline)."""
+        """Append one complete line (it must end with a newline).
+
+        An OSError (a full disk...) names this file, so that the user knows which output
+        could not be written.
+        """
         view = memoryview(line)
-        while view:  # os.write may write less than asked; finish the line before anything else
-            written = os.write(self._fd, view)
-            view = view[written:]
-        now = time.monotonic()
-        if now - self._synced_at >= FSYNC_INTERVAL:
-            os.fsync(self._fd)
-            self._synced_at = now
+        try:
+            while view:  # os.write may write less than asked; finish the line first
+                written = os.write(self._fd, view)
+                view = view[written:]
+            now = time.monotonic()
+            if now - self._synced_at >= FSYNC_INTERVAL:
+                self._sync()
+                self._synced_at = now
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, os.fspath(self.path)) from exc
 
     def close(self) -> None:
         if self._fd >= 0:
             try:
-                os.fsync(self._fd)
+                self._sync()
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, os.fspath(self.path)) from exc
             finally:
                 os.close(self._fd)
                 self._fd = -1
+
+    def _sync(self) -> None:
+        try:
+            os.fsync(self._fd)
+        except OSError as exc:
+            if exc.errno not in (errno.EINVAL, errno.EROFS, errno.ENOTSUP):
+                raise  # fsync is not supported on this file (a device): nothing to make durable
 
 
 def repair_tail(path: Path) -> int:

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import IO, Protocol
 
+from nadif.scraper._shown import BIDI_CONTROLS
 from nadif.scraper.batch._journal import (
     AppendOnlyFile,
     read_sources,
@@ -48,6 +49,7 @@ _FLUSH_INTERVAL = 0.5
 _STEM_UNSAFE = re.compile(r"[^\w.-]+")
 _STEM_SUFFIXES = (".gz", ".html", ".htm", ".txt")
 _STEM_MAX = 80
+_TERMINAL_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 
 
 class Sink(Protocol):
@@ -65,14 +67,24 @@ class LineWriter(Protocol):
 
 
 class StreamLines:
-    """Lines to a text stream (stdout, stderr), flushed at least every half second."""
+    """Lines to a text stream (stdout, stderr), flushed at least every half second.
 
-    def __init__(self, stream: IO[str]) -> None:
+    `escape`: JSON lines meant for a terminal (error records on stderr) get the
+    characters JSON leaves raw but a terminal obeys (DEL, C1 controls, bidi controls)
+    written as \\uXXXX escapes: still the same JSON, but a file name cannot drive the
+    terminal or reorder the line.
+    """
+
+    def __init__(self, stream: IO[str], *, escape: bool = False) -> None:
         self._stream = stream
         self._flushed_at = time.monotonic()
+        self._escape = escape
 
     def write_line(self, line: bytes) -> None:
-        self._stream.write(line.decode("utf-8", "replace"))
+        text = line.decode("utf-8", "replace")
+        if self._escape:
+            text = _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        self._stream.write(text)
         now = time.monotonic()
         if now - self._flushed_at >= _FLUSH_INTERVAL:
             self._stream.flush()

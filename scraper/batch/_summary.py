@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from nadif.scraper._shown import shown
 from nadif.scraper.batch._outcome import Outcome
 
 __all__ = ["Summary"]
@@ -26,6 +27,7 @@ class Summary:
     skipped: int = 0
     removed_by_site_kind: Counter[tuple[str | None, str]] = field(default_factory=Counter)
     elapsed: float = 0.0
+    errors_to: str | None = None  # where error records went: a file, or "stderr"
 
     @property
     def exit_code(self) -> int:
@@ -49,6 +51,8 @@ class Summary:
             f"skipped: {self.skipped}  in {self.elapsed:.1f} s ({rate:.1f} inputs/s)"
         )
         lines = [counts]
+        if self.errors and self.errors_to:
+            lines.append(f"error records: {shown(self.errors_to)}")
         if self.removed_by_site_kind:
             total = sum(self.removed_by_site_kind.values())
             lines.append(f"removed lines: {total}, by site and kind:")

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import IO
 
 from nadif.cleaners.errors import InputError
+from nadif.scraper.batch._dask import SchedulerUnreachable
 from nadif.scraper.batch._inputs import Task, iter_tasks
 from nadif.scraper.batch._journal import AppendOnlyFile
 from nadif.scraper.batch._local import run_in_pool, run_in_process
@@ -56,7 +57,16 @@ from nadif.scraper.batch._sink import (
 )
 from nadif.scraper.batch._summary import Summary
 
-__all__ = ["ENGINES", "Summary", "Task", "Worker", "default_errors_path", "iter_tasks", "run_batch"]
+__all__ = [
+    "ENGINES",
+    "SchedulerUnreachable",
+    "Summary",
+    "Task",
+    "Worker",
+    "default_errors_path",
+    "iter_tasks",
+    "run_batch",
+]
 
 ENGINES = ("local", "dask")
 
@@ -83,7 +93,7 @@ def run_batch(
     """Run `worker` on every task and write the outcomes; see the module docstring."""
     _check(out, errors, jobs, engine, scheduler, fmt)
     started = time.perf_counter()
-    summary = Summary()
+    summary = Summary(errors_to=_errors_to(out, errors))
     bar = Progress(progress_wanted(progress, sys.stderr), sys.stderr)
     with ExitStack() as stack:
         sink = _open_sink(out, errors, fmt, stdout)
@@ -133,11 +143,24 @@ def _check(
 
 
 def _check_output_path(out: Path, fmt: str) -> None:
-    """An output that cannot be what the format needs is the user's input error."""
+    """An output that cannot be what the format needs is the user's input error.
+
+    A JSONL output is a regular file: a named pipe, a device (/dev/full, /dev/zero) or a
+    socket cannot be resumed from, and reading one back could block or never end.
+    """
     if fmt == "jsonl" and out.is_dir():
         raise InputError(str(out), "is a folder: give a file for JSONL, or --format text")
+    if fmt == "jsonl" and out.exists() and not out.is_file():
+        raise InputError(str(out), "not a regular file: the JSONL output must be a file")
     if fmt == "text" and out.exists() and not out.is_dir():
         raise InputError(str(out), "is a file: the text format writes a folder of .txt files")
+
+
+def _errors_to(out: Path | None, errors: Path | None) -> str:
+    """Where the error records of a run go, as the summary names it."""
+    if errors is not None:
+        return str(errors)
+    return str(default_errors_path(Path(out))) if out is not None else "stderr"
 
 
 def _open_sink(
@@ -148,7 +171,9 @@ def _open_sink(
 ) -> Sink:
     if out is None:
         error_lines: LineWriter = (
-            AppendOnlyFile(Path(errors), truncate=True) if errors else StreamLines(sys.stderr)
+            AppendOnlyFile(Path(errors), truncate=True)
+            if errors
+            else StreamLines(sys.stderr, escape=True)
         )
         return StreamSink(stdout if stdout is not None else sys.stdout, error_lines, fmt=fmt)
     out = Path(out)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import gzip
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nadif.cleaners.article import Article
 from nadif.cleaners.errors import InputError
 from nadif.scraper.batch._inputs import Task
-from nadif.scraper.extraction.article import extract_html, fetch_article
-from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
-from nadif.scraper.text import clean_file
+from nadif.scraper.textio import open_regular
+
+if TYPE_CHECKING:
+    from nadif.cleaners.article import Article
+    from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
 
 __all__ = ["Settings", "article_for", "make_worker", "read_html_file", "run_task"]
 
@@ -32,34 +33,35 @@ class Settings:
 
     site   None = by URL host or text signatures, "none" = generic rules only, or a name
     url    the page's URL for `extract` of HTML files (one input)
-    fetch  fetcher options for URL tasks
+    fetch  fetcher options for URL tasks (None: the defaults)
+
+    Each kind of task imports its machinery when it first runs (a run of text dumps never
+    loads the HTML extractor or the HTTP client).
     """
 
     site: str | None = None
     url: str | None = None
-    fetch: FetchOptions = field(default_factory=FetchOptions)
+    fetch: FetchOptions | None = None
 
 
 @lru_cache(maxsize=4)
-def _fetcher(options: FetchOptions) -> Fetcher:
-    return Fetcher(options)
+def _fetcher(options: FetchOptions | None) -> Fetcher:
+    from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
+
+    return Fetcher(options if options is not None else FetchOptions())
 
 
 def read_html_file(path: str) -> bytes:
     """An HTML file's bytes (`.gz` files decompressed, with a size cap), or `InputError`."""
-    try:
-        if path.endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(MAX_HTML_BYTES + 1)
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_HTML_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise InputError(path, getattr(exc, "strerror", None) or str(exc)) from None
+    with open_regular(path) as raw:  # a named pipe or a device is refused, never read
+        try:
+            if path.endswith(".gz"):
+                with gzip.GzipFile(fileobj=raw, mode="rb") as fh:
+                    data = fh.read(MAX_HTML_BYTES + 1)
+            else:
+                data = raw.read(MAX_HTML_BYTES + 1)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise InputError(path, getattr(exc, "strerror", None) or str(exc)) from None
     if len(data) > MAX_HTML_BYTES:
         raise InputError(path, f"HTML larger than {MAX_HTML_BYTES} bytes")
     if not data.strip():
@@ -71,11 +73,17 @@ def article_for(task: Task, settings: Settings) -> Article:
     if task.problem is not None:  # the walk could not hand this input over (a link loop...)
         raise InputError(task.source, task.problem)
     if task.kind == "text":
+        from nadif.scraper.text import clean_file
+
         return clean_file(task.source, settings.site)
     if task.kind == "html":
+        from nadif.scraper.extraction.article import extract_html
+
         html = read_html_file(task.source)
         return extract_html(html, settings.url, site=settings.site, source=os.fspath(task.source))
     if task.kind == "url":
+        from nadif.scraper.extraction.article import fetch_article
+
         return fetch_article(task.source, site=settings.site, fetcher=_fetcher(settings.fetch))
     raise InputError(task.source, f"unknown input kind {task.kind!r}")
 

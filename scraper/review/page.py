@@ -24,6 +24,7 @@ import io
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from urllib.parse import urlsplit
 
 from nadif.cleaners.errors import InputError
 from nadif.cleaners.nearduplicates import Cluster, NearDuplicateIndex, band_layout
+from nadif.scraper._shown import BIDI_CONTROLS, shown
 from nadif.scraper.batch._sink import default_errors_path
 from nadif.scraper.review._corpus_stats import CorpusStats
 from nadif.scraper.review._records import article_problem, error_problem, read_jsonl
@@ -199,16 +201,15 @@ def review_file(
     naming the file and line; the page is then not written (nor half-written).
     """
     output = output if output is not None else jsonl.with_suffix(".html")
-    if not jsonl.exists():
-        raise InputError(str(jsonl), "no such file")
+    _check_regular(jsonl)  # /dev/null, a pipe, a folder: not a run's output
     if errors is None:
         candidate = default_errors_path(jsonl)
         errors = candidate if candidate.is_file() else None
-    elif not errors.exists():
-        raise InputError(str(errors), "no such file")
+    else:
+        _check_regular(errors)
     for given in (jsonl, errors):
         if given is not None and output.resolve() == given.resolve():
-            raise ValueError(f"the review page would overwrite its input: {output}")
+            raise InputError(str(output), "the review page would overwrite its input")
     records = read_jsonl(jsonl, article_problem)
     error_records = read_jsonl(errors, error_problem) if errors is not None else ()
     try:
@@ -239,13 +240,27 @@ def review_file(
     )
 
 
+def _check_regular(path: Path) -> None:
+    """An input of the review must be a regular file (checked before it is opened)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "is a folder, not a JSONL file")
+    if not stat.S_ISREG(mode):
+        raise InputError(str(path), "not a regular file (a device or a pipe is not a run's output)")
+
+
 def render_clusters(clusters: list[Cluster], threshold: float) -> str:
     """Near-duplicate clusters as a few plain lines (for stderr)."""
     noun = "cluster" if len(clusters) == 1 else "clusters"
     lines = [f"near-duplicates (threshold {threshold:g}): {len(clusters)} {noun}"]
     for number, cluster in enumerate(clusters, 1):
         lines.append(f"  cluster {number} ({len(cluster.members)} articles):")
-        lines.extend(f"    {m.similarity:.2f}  {m.source}" for m in cluster.members)
+        lines.extend(f"    {m.similarity:.2f}  {shown(m.source)}" for m in cluster.members)
     return "\n".join(lines)
 
 
@@ -254,6 +269,15 @@ def render_clusters(clusters: list[Cluster], threshold: float) -> str:
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+def _name(value: object) -> str:
+    """A source (file name or URL) for the page: escaped, and its bidi controls shown as
+    visible escapes, so that a name cannot reorder what the reader sees."""
+    return _e(str(value).translate(_BIDI_SHOWN))
+
+
+_BIDI_SHOWN: Final = {ord(c): f"\\u{ord(c):04x}" for c in BIDI_CONTROLS}
 
 
 def _spool() -> tempfile.SpooledTemporaryFile[str]:
@@ -434,7 +458,7 @@ def _clusters_section(clusters: list[Cluster], threshold: float) -> str:
                     (
                         f"{m.similarity:.2f}",
                         f'<a href="#a{m.position + 1}">#{m.position + 1}</a>',
-                        f'<span class="src" dir="auto">{_e(m.source)}</span>',
+                        f'<span class="src" dir="auto">{_name(m.source)}</span>',
                     )
                     for m in cluster.members
                 ],
@@ -447,12 +471,12 @@ def _clusters_section(clusters: list[Cluster], threshold: float) -> str:
 
 def _error_row(record: dict[str, Any]) -> str:
     cells = (
-        record["source"],
-        record.get("kind") or "",
-        record.get("error") or "",
-        record["reason"],
+        _name(record["source"]),
+        _e(record.get("kind") or ""),
+        _e(record.get("error") or ""),
+        _name(record["reason"]),  # a reason may quote the name
     )
-    return "<tr>" + "".join(f'<td dir="auto">{_e(c)}</td>' for c in cells) + "</tr>\n"
+    return "<tr>" + "".join(f'<td dir="auto">{c}</td>' for c in cells) + "</tr>\n"
 
 
 def _article(number: int, record: dict[str, Any]) -> str:
@@ -461,7 +485,7 @@ def _article(number: int, record: dict[str, Any]) -> str:
     removed = record["removed"]
     parts = [
         f'<article id="a{number}"{lang_attr}>\n',
-        f'<h3><span class="num">#{number}</span><span class="src" dir="auto">{_e(record["source"])}</span></h3>\n',
+        f'<h3><span class="num">#{number}</span><span class="src" dir="auto">{_name(record["source"])}</span></h3>\n',
         _meta(record),
     ]
     rows, numbered = _lines(record)
