@@ -7,7 +7,13 @@ French and English cases, in varied sizes, orders and languages, with repeats �
 shape of real scraper dumps. Generation is not timed. It prints figures; it asserts
 nothing.
 
+`--big` times single huge dumps instead (a scraper that saved a whole site in one
+file): 1 MB, 10 MB and 60 MB of one seed repeated, of varied dumps concatenated, and of
+related-posts header lines, each cleaned as ONE document. Every stage of the pipeline
+must be linear, so the three sizes must clean at comparable MB/s.
+
     python bench/bench_clean.py [--mb 50] [--seed 1]
+    python bench/bench_clean.py --big [--sizes 1,10,60]
 """
 
 from __future__ import annotations
@@ -55,6 +61,42 @@ def _make_dump(rng: random.Random, cases: list[dict]) -> str:
     return sep.join(lines)
 
 
+def _big_dump(kind: str, size: int, rng: random.Random, cases: list[dict]) -> str:
+    """One document of about `size` bytes (UTF-8) of the given kind."""
+    if kind == "repeated":
+        unit = (ROOT / "seeds" / "000_998e78fb96475055.txt").read_text(encoding="utf-8")
+    elif kind == "related-headers":
+        unit = "مقالات ذات صلة\nRelated posts\n"
+    else:
+        parts, total = [], 0
+        while total < size:
+            doc = _make_dump(rng, cases)
+            parts.append(doc)
+            total += len(doc.encode("utf-8")) + 1
+        return "\n".join(parts)
+    copies = max(1, size // len(unit.encode("utf-8")))
+    return "\n".join([unit] * copies)
+
+
+def _big(sizes: list[float], seed: int) -> int:
+    cases = _fixtures()
+    clean_text(_make_dump(random.Random(seed), cases))  # compile the rules outside the timing
+    print(f"{'dump':<16} {'MB':>6} {'lines':>9} {'seconds':>8} {'MB/s':>6} {'removed':>9}")
+    for kind in ("repeated", "varied", "related-headers"):
+        for mb in sizes:
+            text = _big_dump(kind, int(mb * 1_000_000), random.Random(seed), cases)
+            size = len(text.encode("utf-8"))
+            started = time.perf_counter()
+            article = clean_text(text)
+            wall = time.perf_counter() - started
+            print(
+                f"{kind:<16} {size / 1e6:6.1f} {text.count(chr(10)) + 1:9d} {wall:8.1f} "
+                f"{size / 1e6 / wall:6.2f} {len(article.removed):9d}",
+                flush=True,
+            )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -63,7 +105,13 @@ def main() -> int:
         "--mb", type=float, default=50.0, help="megabytes of dumps to clean (default 50)"
     )
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--big", action="store_true", help="time single huge dumps (see above)")
+    ap.add_argument(
+        "--sizes", default="1,10,60", help="with --big: dump sizes in MB (default 1,10,60)"
+    )
     args = ap.parse_args()
+    if args.big:
+        return _big([float(size) for size in args.sizes.split(",")], args.seed)
     rng = random.Random(args.seed)
     cases = _fixtures()
     docs: list[str] = []

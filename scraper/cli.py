@@ -7,43 +7,71 @@
     nadif review  OUT.jsonl [-o PAGE] the HTML review page of an output file
 
 Output options (all three): [--format json|jsonl|text] [--site NAME|none] [-o OUT]
-[--errors FILE] [--jobs N] [--engine local|dask] [--scheduler ADDR] [--[no-]progress].
+[--overwrite] [--errors FILE] [--jobs N] [--engine local|dask] [--scheduler ADDR]
+[--[no-]progress].
 
 Exit codes: 0 every input gave an article; 1 at least one input failed (each failure is
 an error record: in the errors file, or on stderr) or an output could not be written;
 2 the command line itself is wrong (unknown option, unknown site); 130 interrupted.
+
+Only the standard library is imported at module level: `nadif --help` and `nadif
+--version` never load the cleaning, fetching or extraction machinery, and each command
+imports what it uses.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from nadif.cleaners.errors import NadifError, SiteRegistryError
-from nadif.cleaners.nearduplicates import DEFAULT_THRESHOLD
-from nadif.scraper.batch.engine import Task, iter_tasks, run_batch
-from nadif.scraper.batch.worker import Settings, article_for, make_worker
-from nadif.scraper.fetching.fetcher import FetchOptions
-from nadif.scraper.review.page import render_clusters, review_file
-from nadif.scraper.text import NO_SITE
-from nadif.sites import all_sites, get_site
+from nadif.scraper._shown import shown
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from nadif.scraper.batch.engine import Task
+    from nadif.scraper.batch.worker import Settings
+
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+NO_SITE = "none"  # the same word as `scraper.text.NO_SITE` (a test checks it)
+REVIEW_THRESHOLD = 0.7  # `cleaners.nearduplicates.DEFAULT_THRESHOLD` (a test checks it)
+JOBS_PER_CORE = 4
+"""--jobs is capped at this many processes per core: more only thrash."""
+MAX_SECONDS = 86_400.0
+"""The longest --delay, --timeout or --max-time accepted: a day."""
 
-def _parser() -> argparse.ArgumentParser:
+
+class _Usage(Exception):
+    """A command line that cannot be run (exit code 2)."""
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (it costs an import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from nadif import __version__
+
+        sys.stdout.write(f"nadif {__version__}\n")
+        parser.exit()
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each subcommand's (its usage goes with its errors)."""
     parser = argparse.ArgumentParser(
         prog="nadif",
         description="Clean scraped news pages into articles, with every removed line accounted for.",
         epilog="Exit codes: 0 all inputs cleaned, 1 some inputs failed, 2 usage error, 130 interrupted.",
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     clean = sub.add_parser("clean", help="clean text dumps (files or folders, recursively)")
@@ -81,6 +109,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     fetch.add_argument("--ignore-robots", action="store_true", help="do not honour robots.txt")
     fetch.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="follow redirects into private, loopback and link-local addresses (refused by "
+        "default: a page must not make nadif reach a cloud metadata service or the intranet)",
+    )
+    fetch.add_argument(
         "--delay",
         type=float,
         default=1.0,
@@ -95,6 +129,13 @@ def _parser() -> argparse.ArgumentParser:
         help="read timeout in seconds (default 30)",
     )
     fetch.add_argument(
+        "--max-time",
+        type=float,
+        default=120.0,
+        metavar="S",
+        help="total time for one URL, retries and their waits included (default 120)",
+    )
+    fetch.add_argument(
         "--retries",
         type=int,
         default=3,
@@ -103,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _output_options(fetch)
 
-    sub.add_parser("sites", help="list the site modules")
+    sites = sub.add_parser("sites", help="list the site modules")
 
     review = sub.add_parser("review", help="write the HTML review page of a JSONL output file")
     review.add_argument(
@@ -141,9 +182,20 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=None,
         metavar="J",
-        help=f"similarity for --near-duplicates, in (0, 1] (default {DEFAULT_THRESHOLD})",
+        help=f"similarity for --near-duplicates, in (0, 1] (default {REVIEW_THRESHOLD})",
     )
-    return parser
+    from nadif.scraper import learn_cmd  # nadif learn: its own module (stdlib-only import)
+
+    learn = learn_cmd.add_parser(sub)
+    commands = {
+        "learn": learn,
+        "clean": clean,
+        "extract": extract,
+        "fetch": fetch,
+        "sites": sites,
+        "review": review,
+    }
+    return parser, commands
 
 
 def _default_cache() -> Path:
@@ -163,7 +215,7 @@ def _output_options(p: argparse.ArgumentParser) -> None:
         "--site",
         default=None,
         metavar="NAME",
-        help="force a site module, or 'none' for generic rules only",
+        help=f"force a site module, or '{NO_SITE}' for generic rules only",
     )
     p.add_argument(
         "-o",
@@ -171,7 +223,13 @@ def _output_options(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="OUT",
-        help="output file (JSONL) or folder (text); default stdout",
+        help="output file (JSONL) or folder (text); default stdout. A re-run with the same "
+        "OUT and options resumes; other options are refused (see --overwrite)",
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="start afresh: remove OUT, its errors file and its OUT.run.json first",
     )
     p.add_argument(
         "--errors",
@@ -180,12 +238,18 @@ def _output_options(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="error records (default: OUT.errors.jsonl beside OUT, or stderr)",
     )
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"worker processes (default 1; at most {JOBS_PER_CORE} per core, more are capped)",
+    )
     p.add_argument(
         "--engine",
         choices=("local", "dask"),
         default="local",
-        help="local processes, or a Dask cluster",
+        help="local processes, or a Dask cluster (needs: pip install 'nadif[dask]')",
     )
     p.add_argument(
         "--scheduler",
@@ -206,7 +270,118 @@ def _output_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+# --- checks of the command line (usage errors, exit code 2) -------------------------------
+
+
+def _check_seconds(option: str, value: float, *, zero_ok: bool) -> None:
+    if math.isnan(value) or value < 0:
+        raise _Usage(f"{option} cannot be negative ({value:g})")
+    if not zero_ok and value == 0:
+        raise _Usage(f"{option} must be more than 0 seconds")
+    if value > MAX_SECONDS:
+        raise _Usage(f"{option} must be at most {MAX_SECONDS:g} seconds (a day), not {value:g}")
+
+
+def _check_fetch_options(args: argparse.Namespace) -> None:
+    _check_seconds("--delay", args.delay, zero_ok=True)
+    _check_seconds("--timeout", args.timeout, zero_ok=False)
+    _check_seconds("--max-time", args.max_time, zero_ok=False)
+    if args.retries < 0:
+        raise _Usage(f"--retries cannot be negative ({args.retries})")
+    for listing in args.input:
+        problem = _not_a_readable_file(listing)
+        if problem is not None:
+            raise _Usage(f"-i {shown(listing)}: {problem}")
+
+
+def _not_a_readable_file(path: str) -> str | None:
+    """Why `path` cannot be read as a list of URLs, or None; checked before opening it."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file of URLs"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a named pipe or a device is never read)"
+    if not os.access(path, os.R_OK):
+        return "permission denied"
+    return None
+
+
+def _check_jobs(args: argparse.Namespace) -> None:
+    if args.jobs < 1:
+        raise _Usage(f"--jobs must be at least 1, not {args.jobs}")
+    cores = os.cpu_count() or 1
+    cap = JOBS_PER_CORE * cores
+    if args.jobs > cap:
+        sys.stderr.write(
+            f"nadif: --jobs {args.jobs} capped at {cap} ({JOBS_PER_CORE} per core, {cores} cores)\n"
+        )
+        args.jobs = cap
+
+
+def _check_site(name: str | None) -> None:
+    if name in (None, NO_SITE):
+        return
+    import difflib
+
+    from nadif.cleaners.errors import SiteRegistryError
+    from nadif.sites import all_sites, get_site
+
+    try:
+        get_site(name)
+    except SiteRegistryError:
+        names = [site.name for site in all_sites()]
+        close = difflib.get_close_matches(name, [*names, NO_SITE], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise _Usage(
+            f"--site {shown(name)!r}: no such site{hint} (known: {', '.join(names)}; "
+            f"or '{NO_SITE}')"
+        ) from None
+
+
+def _check_engine(args: argparse.Namespace) -> None:
+    if args.scheduler and args.engine != "dask":
+        raise _Usage("--scheduler needs --engine dask")
+    if args.engine != "dask":
+        return
+    import importlib
+
+    try:
+        importlib.import_module("distributed")
+    except ImportError:
+        raise _Usage(
+            "--engine dask needs the optional dependency: pip install 'nadif[dask]'"
+        ) from None
+
+
+def _check_outputs(args: argparse.Namespace, fmt: str) -> None:
+    if args.overwrite and args.output is None:
+        raise _Usage("--overwrite needs -o OUT")
+    same = args.output is not None and args.errors is not None
+    if same and args.errors.resolve() == args.output.resolve():
+        raise _Usage(f"--errors must not be the output itself: {shown(str(args.output))}")
+    if args.output is None:
+        return
+    from nadif.scraper.batch.runfile import run_outputs
+
+    outputs = {os.path.realpath(p) for p in run_outputs(args.output, args.errors)}
+    for path in getattr(args, "paths", ()):
+        if os.path.realpath(path) in outputs:
+            raise _Usage(f"{shown(path)} is this run's own output, not an input")
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
 def _print_json(record: dict[str, Any]) -> None:
+    import json
+
     sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -218,13 +393,17 @@ def _print_text(record: dict[str, Any]) -> None:
 
 def _single(task: Task, settings: Settings, fmt: str) -> int:
     """One input to stdout: the record itself, or the error on stderr."""
-    path = task.source
+    import json
+
+    from nadif.cleaners.errors import NadifError
+    from nadif.scraper.batch.worker import article_for
+
     try:
         record = article_for(task, settings).to_dict()
     except NadifError as exc:
-        sys.stderr.write(f"nadif: {exc.source}: {exc.reason}\n")
+        sys.stderr.write(f"nadif: {shown(str(exc.source))}: {exc.reason}\n")
         return EXIT_FAILED
-    record["source"] = path
+    record["source"] = task.source
     if fmt == "text":
         _print_text(record)
     elif fmt == "jsonl":
@@ -234,24 +413,27 @@ def _single(task: Task, settings: Settings, fmt: str) -> int:
     return EXIT_OK
 
 
-def _tasks(paths: Sequence[str], kind: str) -> Iterator[Task]:
+def _tasks(paths: Sequence[str], kind: str, exclude: Sequence[Path]) -> Iterator[Task]:
     """The batch's tasks; a folder that holds nothing to clean is an error record too."""
+    from nadif.scraper.batch.engine import Task, iter_tasks
+
     for path in paths:
         found = False
-        for task in iter_tasks([path], kind):
+        for task in iter_tasks([path], kind, exclude=exclude):
             found = True
             yield task
         if not found:
             yield Task(path, kind, problem="no readable files in this folder")
 
 
-def _batch(args: argparse.Namespace, kind: str, settings: Settings) -> int:
+def _batch(args: argparse.Namespace, kind: str, settings: Settings, fmt: str) -> int:
+    from nadif.scraper.batch.engine import run_batch
+    from nadif.scraper.batch.runfile import run_outputs
+    from nadif.scraper.batch.worker import make_worker
 
-    fmt = args.format or "jsonl"
-    if fmt == "json":
-        fmt = "jsonl"  # several records: one JSON object a line
+    exclude = run_outputs(args.output, args.errors) if args.output is not None else []
     summary = run_batch(
-        _tasks(args.paths, kind),
+        _tasks(args.paths, kind, exclude),
         make_worker(settings),
         out=args.output,
         errors=args.errors,
@@ -265,38 +447,79 @@ def _batch(args: argparse.Namespace, kind: str, settings: Settings) -> int:
     return summary.exit_code
 
 
+def _run_options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
+    """The options that shape the records of a run: a resume must give the same ones."""
+    options: dict[str, Any] = {"command": args.command, "--site": args.site, "--format": fmt}
+    if args.command == "extract":
+        options["--url"] = args.url
+    if args.command == "fetch":
+        options["--ignore-robots"] = args.ignore_robots
+        options["--allow-private"] = args.allow_private
+    return options
+
+
 def _run(args: argparse.Namespace) -> int:
     kind = {"clean": "text", "extract": "html", "fetch": "url"}[args.command]
+    _check_jobs(args)
+    _check_site(args.site)
+    _check_engine(args)
     if kind == "url":
+        _check_fetch_options(args)
         inputs = [*args.urls, *args.input]
         if not inputs:
             raise _Usage("give at least one URL or -i FILE")
-        options = FetchOptions(
-            cache_dir=None if args.no_cache else (args.cache_dir or _default_cache()),
-            respect_robots=not args.ignore_robots,
-            per_host_delay=args.delay,
-            read_timeout=args.timeout,
-            retries=args.retries,
-        )
-        settings = Settings(site=args.site, fetch=options)
         single = len(args.urls) == 1 and not args.input
     else:
         inputs = args.paths
         if kind == "html" and args.url and len(inputs) > 1:
             raise _Usage("--url names one page: give one PATH with it")
-        settings = Settings(site=args.site, url=getattr(args, "url", None))
         single = len(inputs) == 1 and not os.path.isdir(inputs[0])
+    fmt = args.format or ("json" if single else "jsonl")
+    batch_fmt = "jsonl" if fmt == "json" else fmt  # several records: one JSON object a line
+    _check_outputs(args, batch_fmt)
+    settings = _settings(args, kind)
     if single and args.output is None and args.engine == "local":
-        return _single(Task(inputs[0], kind), settings, args.format or "json")
+        from nadif.scraper.batch.engine import Task
+
+        return _single(Task(inputs[0], kind), settings, fmt)
+    if args.output is not None:
+        from nadif.scraper.batch.runfile import OptionsMismatch, start_run
+
+        try:
+            start_run(
+                args.output,
+                _run_options(args, batch_fmt),
+                errors=args.errors,
+                overwrite=args.overwrite,
+            )
+        except OptionsMismatch as exc:
+            raise _Usage(str(exc)) from None
     args.paths = inputs
-    return _batch(args, kind, settings)
+    return _batch(args, kind, settings, batch_fmt)
 
 
-class _Usage(Exception):
-    """A command line that cannot be run (exit code 2)."""
+def _settings(args: argparse.Namespace, kind: str) -> Settings:
+    from nadif.scraper.batch.worker import Settings
+
+    if kind != "url":
+        return Settings(site=args.site, url=getattr(args, "url", None))
+    from nadif.scraper.fetching.fetcher import FetchOptions
+
+    options = FetchOptions(
+        cache_dir=None if args.no_cache else (args.cache_dir or _default_cache()),
+        respect_robots=not args.ignore_robots,
+        allow_private=args.allow_private,
+        per_host_delay=args.delay,
+        read_timeout=args.timeout,
+        max_time=args.max_time,
+        retries=args.retries,
+    )
+    return Settings(site=args.site, fetch=options)
 
 
 def _sites() -> int:
+    from nadif.sites import all_sites
+
     for site in all_sites():
         platform = f"  [{site.platform.name}]" if site.platform else ""
         broken = f"  BROKEN: {site.broken}" if site.broken else ""
@@ -308,12 +531,14 @@ def _review(args: argparse.Namespace) -> int:
     """`nadif review`: the page is written by `scraper.review.review_file`."""
     if args.threshold is not None and not args.near_duplicates:
         raise _Usage("--threshold needs --near-duplicates")
-    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    threshold = args.threshold if args.threshold is not None else REVIEW_THRESHOLD
     threshold = threshold if args.near_duplicates else None
     if threshold is not None and not 0.0 < threshold <= 1.0:
         raise _Usage(f"--threshold must be in (0, 1], not {threshold:g}")
     if args.max_articles is not None and args.max_articles < 0:
         raise _Usage("--max-articles must be 0 or more")
+    from nadif.scraper.review.page import render_clusters, review_file
+
     result = review_file(
         args.jsonl,
         output=args.output,
@@ -322,42 +547,75 @@ def _review(args: argparse.Namespace) -> int:
         max_articles=args.max_articles,
     )
     sys.stderr.write(
-        f"review: {result.output}  articles: {result.articles}  errors: {result.errors}  "
-        f"removed lines: {result.removed_lines}\n"
+        f"review: {shown(str(result.output))}  articles: {result.articles}  "
+        f"errors: {result.errors}  removed lines: {result.removed_lines}\n"
     )
     if result.clusters is not None and threshold is not None:
         sys.stderr.write(render_clusters(result.clusters, threshold) + "\n")
     return EXIT_OK
 
 
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "learn":
+        from nadif.scraper import learn_cmd
+
+        return learn_cmd.run(args)
+    if args.command == "sites":
+        return _sites()
+    if args.command == "review":
+        return _review(args)
+    return _run(args)
+
+
+def _stdout_gone() -> NoReturn:
+    """The reader of our output went away (`| head`): end quietly, as Unix tools do.
+
+    Python's recommended pattern: point stdout at /dev/null so that the flush at exit
+    does not fail again, and exit without a message.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    raise SystemExit(EXIT_OK)
+
+
+def _report(exc: Exception) -> int:
+    """An error of the run (not of the command line): one line on stderr, exit code 1."""
+    from nadif.cleaners.errors import NadifError
+    from nadif.scraper.batch.engine import SchedulerUnreachable
+
+    if isinstance(exc, NadifError):
+        sys.stderr.write(f"nadif: {shown(str(exc.source))}: {exc.reason}\n")
+        return EXIT_FAILED
+    if isinstance(exc, SchedulerUnreachable):
+        sys.stderr.write(f"nadif: --scheduler {shown(exc.address)}: {exc.reason}\n")
+        return EXIT_FAILED
+    if isinstance(exc, OSError):  # an output that cannot be written: the disk, not an input
+        where = shown(os.fsdecode(exc.filename)) if exc.filename is not None else "output"
+        sys.stderr.write(f"nadif: {where}: cannot write: {exc.strerror or exc}\n")
+        return EXIT_FAILED
+    raise exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser, commands = _parser()
     args = parser.parse_args(argv)
+    usage = commands.get(args.command, parser)
     try:
-        if args.command == "sites":
-            return _sites()
-        if args.command == "review":
-            return _review(args)
-        if getattr(args, "jobs", 1) < 1:
-            parser.error("--jobs must be at least 1")
-        if args.site not in (None, NO_SITE):
-            try:
-                get_site(args.site)
-            except SiteRegistryError as exc:
-                parser.error(f"--site {exc.source}: {exc.reason}")
-        return _run(args)
-    except (_Usage, ValueError) as exc:  # run_batch: arguments that contradict each other
-        parser.error(str(exc))
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except _Usage as exc:
+        usage.error(str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("nadif: interrupted\n")
         return EXIT_INTERRUPTED
-    except NadifError as exc:
-        sys.stderr.write(f"nadif: {exc.source}: {exc.reason}\n")
-        return EXIT_FAILED
-    except OSError as exc:  # an output that cannot be written: the disk, not an input
-        where = exc.filename if exc.filename is not None else "output"
-        sys.stderr.write(f"nadif: {where}: cannot write: {exc.strerror or exc}\n")
-        return EXIT_FAILED
+    except BrokenPipeError as exc:
+        if exc.filename is None:  # stdout (or stderr) closed; a file's EPIPE names it
+            _stdout_gone()
+        return _report(exc)
+    except Exception as exc:  # noqa: BLE001 - _report re-raises what it does not know
+        return _report(exc)
 
 
 if __name__ == "__main__":
