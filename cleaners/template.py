@@ -381,7 +381,7 @@ class TemplateLearner:
         candidates = sorted(
             ((form, key), c)
             for (form, key), c in self._counts.items()
-            if c.edge >= t and (form == "line" or c.varied)
+            if (c.edge >= t and (form == "line" or c.varied)) or (form == "line" and c.core >= t)
         )
         candidates.sort(key=lambda item: (order[item[0][0]], -item[1].edge))
         for (form, key), c in candidates:
@@ -407,6 +407,8 @@ class TemplateLearner:
             )
             if c.core:
                 reason = f"fires inside the body core of {c.core} page(s)"
+                if c.edge < t:  # a line the bodies themselves repeat: a standard formula
+                    reason = f"recurs inside the body core of {c.core} page(s): article text"
                 refused.append(_refuse(proposal, reason))
                 continue
             if form == "line" and any(
