@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final, Literal
+from dataclasses import dataclass, replace
+from typing import Final, Literal, NamedTuple
 
 from .normalize import fold_arabic
 
@@ -36,7 +36,8 @@ class LineRule:
 
     `id` is local (`share-counters`); the pipeline reports it with its namespace
     (`generic/share-counters`, `elaph/share-counters`). `opens_block` marks a header after
-    which a block of related-item lines follows (see `cleaners.pipeline`). Rules compare
+    which a block of related-item lines follows (see `cleaners.pipeline`). `alternatives`
+    are the folded regex alternatives `pattern` is made of (see `without`). Rules compare
     and hash by identity: cheap to use as cache keys.
     """
 
@@ -48,19 +49,23 @@ class LineRule:
     opens_block: bool = False
     full: bool = True
     needles: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
 
-    def matches(self, folded: str) -> bool:
-        if len(folded) > self.max_len:
-            return False
-        if self.needles:
-            for needle in self.needles:
-                if needle in folded:
-                    break
-            else:
-                return False
-        if self.full:
-            return self.pattern.fullmatch(folded) is not None
-        return self.pattern.search(folded) is not None
+    def without(self, index: int) -> LineRule | None:
+        """This rule with its alternative number `index` taken out (None: it had no
+        other). A test uses it to check that each alternative changes some output."""
+        rest = self.alternatives[:index] + self.alternatives[index + 1 :]
+        if not rest:
+            return None
+        return replace(self, pattern=_compile(self.id, rest), alternatives=rest)
+
+
+def _compile(id: str, alternatives: Sequence[str]) -> re.Pattern[str]:
+    source = "|".join(f"(?:{a})" for a in alternatives)
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise ValueError(f"rule {id!r}: invalid pattern: {exc}") from None
 
 
 def drop_line(
@@ -84,17 +89,15 @@ def drop_line(
         raise ValueError(f"rule id {id!r} must be lower-case words joined by '-'")
     if not patterns:
         raise ValueError(f"rule {id!r} has no pattern")
-    source = "|".join(f"(?:{fold_arabic(p)})" for p in patterns)
+    alternatives = tuple(fold_arabic(p) for p in patterns)
+    source = "|".join(alternatives)
     if _ESCAPE.sub("", source) != _ESCAPE.sub("", source).lower():
         raise ValueError(f"rule {id!r}: write patterns in lower case (they match folded text)")
-    try:
-        compiled = re.compile(source)
-    except re.error as exc:
-        raise ValueError(f"rule {id!r}: invalid pattern: {exc}") from None
     return LineRule(
         id=id,
         kind=kind,
-        pattern=compiled,
+        pattern=_compile(id, alternatives),
+        alternatives=alternatives,
         max_len=max_len,
         where=where,
         opens_block=opens_block,
@@ -110,7 +113,43 @@ _NOT_ASCII_LETTERS: Final = bytes(c for c in range(128) if not chr(c).isalpha())
 # cheap length lookahead inside its group
 _BUCKETS: Final = (60, 200, 400, 1000, 10_000)
 
-Named = tuple[str, LineRule]  # (namespace, rule): "generic", or a site's name
+
+class Named(NamedTuple):
+    """A rule with its namespace: "generic", or a site's name."""
+
+    namespace: str
+    rule: LineRule
+
+
+class _Ranked(NamedTuple):
+    """A rule with its rank: when several rules match a line, the lowest rank wins."""
+
+    order: int
+    named: Named
+
+
+class _Group(NamedTuple):
+    """Whole-line rules of one length bucket, compiled into one alternation whose
+    group names (`r<order>`) say which rule matched."""
+
+    bucket: int
+    pattern: re.Pattern[str]
+    names: dict[str, _Ranked]
+
+
+class _Gated(NamedTuple):
+    """An in-line rule behind one of its needles."""
+
+    needle: str
+    ranked: _Ranked
+
+
+class _Gates(NamedTuple):
+    """The gated in-line rules of one script, sorted by length limit (`limits`, for a
+    bisection that skips the rules a line is too long for)."""
+
+    limits: list[int]
+    gated: tuple[_Gated, ...]
 
 
 def _script(needle: str) -> str:
@@ -147,39 +186,41 @@ class RuleMatcher:
 
     __slots__ = ("_gates", "_groups", "_inline", "_memo", "max_len")
 
-    def __init__(self, rules: Sequence[Named]) -> None:
-        by_bucket: dict[int, list[tuple[int, Named]]] = {}
-        for order, named in enumerate(rules):
-            rule = named[1]
+    def __init__(self, rules: Sequence[tuple[str, LineRule]]) -> None:
+        ranked = [_Ranked(order, Named(*named)) for order, named in enumerate(rules)]
+        by_bucket: dict[int, list[_Ranked]] = {}
+        for r in ranked:
+            rule = r.named.rule
             if rule.full:
                 bucket = next((b for b in _BUCKETS if b >= rule.max_len), rule.max_len)
-                by_bucket.setdefault(bucket, []).append((order, named))
-        self._groups: list[tuple[int, re.Pattern[str], dict[str, tuple[int, Named]]]] = []
+                by_bucket.setdefault(bucket, []).append(r)
+        self._groups: list[_Group] = []
         for bucket in sorted(by_bucket):
-            names = {f"r{order}": (order, named) for order, named in by_bucket[bucket]}
+            names = {f"r{r.order}": r for r in by_bucket[bucket]}
             parts = []
-            for name, (_, (_, rule)) in names.items():
+            for name, r in names.items():
+                rule = r.named.rule
                 limit = "" if rule.max_len >= bucket else f"(?=.{{0,{rule.max_len}}}\\Z)"
                 parts.append(f"(?P<{name}>{limit}(?:{rule.pattern.pattern}))")
-            self._groups.append((bucket, re.compile("|".join(parts)), names))
-        inline = [(order, named) for order, named in enumerate(rules) if not named[1].full]
+            self._groups.append(_Group(bucket, re.compile("|".join(parts)), names))
+        inline = [r for r in ranked if not r.named.rule.full]
         gated = sorted(
             {
-                (named[1].max_len, n, order): named
-                for order, named in inline
-                for n in named[1].needles
+                (r.named.rule.max_len, needle, r.order): r
+                for r in inline
+                for needle in r.named.rule.needles
             }.items(),
             key=lambda item: item[0],
         )
-        self._gates: dict[str, tuple[list[int], tuple[tuple[str, int, Named], ...]]] = {}
+        self._gates: dict[str, _Gates] = {}
         for script in ("latin", "arabic", "other"):
-            chosen = [item for item in gated if _script(item[0][1]) == script]
-            self._gates[script] = (
+            chosen = [(key, r) for key, r in gated if _script(key[1]) == script]
+            self._gates[script] = _Gates(
                 [limit for (limit, _, _), _ in chosen],
-                tuple((n, order, named) for (_, n, order), named in chosen),
+                tuple(_Gated(needle, r) for (_, needle, _), r in chosen),
             )
-        self._inline = tuple((order, named) for order, named in inline if not named[1].needles)
-        self.max_len = max((rule.max_len for _, rule in rules), default=-1)
+        self._inline = tuple(r for r in inline if not r.named.rule.needles)
+        self.max_len = max((r.named.rule.max_len for r in ranked), default=-1)
         # the answers for lines seen before: a batch of one site's dumps repeats its
         # template lines page after page; bounded (emptied when full)
         self._memo: dict[str, Named | None] = {}
@@ -200,24 +241,28 @@ class RuleMatcher:
 
     def _match(self, folded: str, scripts: tuple[str, ...] | None) -> Named | None:
         n = len(folded)
-        best: tuple[int, Named] | None = None
-        for bucket, pattern, names in self._groups:
-            if n <= bucket:
-                m = pattern.fullmatch(folded)
+        best: _Ranked | None = None
+        for group in self._groups:
+            if n <= group.bucket:
+                m = group.pattern.fullmatch(folded)
                 if m is not None and m.lastgroup is not None:
-                    found = names[m.lastgroup]
-                    if best is None or found[0] < best[0]:
+                    found = group.names[m.lastgroup]
+                    if best is None or found.order < best.order:
                         best = found
         for script in scripts or scripts_of(folded):
-            limits, gated = self._gates[script]
-            for needle, order, named in gated[bisect_left(limits, n) :]:
+            gates = self._gates[script]
+            for needle, r in gates.gated[bisect_left(gates.limits, n) :]:
                 if (
                     needle in folded
-                    and (best is None or order < best[0])
-                    and named[1].pattern.search(folded) is not None
+                    and (best is None or r.order < best.order)
+                    and r.named.rule.pattern.search(folded) is not None
                 ):
-                    best = (order, named)
-        for order, named in self._inline:
-            if (best is None or order < best[0]) and named[1].matches(folded):
-                best = (order, named)
-        return best[1] if best is not None else None
+                    best = r
+        for r in self._inline:  # in-line rules without needles
+            if (
+                (best is None or r.order < best.order)
+                and n <= r.named.rule.max_len
+                and r.named.rule.pattern.search(folded) is not None
+            ):
+                best = r
+        return best.named if best is not None else None
