@@ -74,7 +74,7 @@ def scaffold(name: str, domain: str, lang: str | None, dump: Path | None, root: 
             "title": article.title,
             "paragraphs": article.paragraphs,
             "boilerplate": [
-                {"text": r.text, "kind": r.kind}
+                {"text": r.text, "kind": r.kind, "rule": r.rule}
                 for r in article.removed
                 if r.kind not in ("title-repeat", "duplicate")
             ],

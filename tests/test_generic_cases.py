@@ -27,12 +27,26 @@ def test_generic_case_is_cleaned_exactly(case: DumpCase) -> None:
     assert article.title == case.expected["title"], "title"
     assert article.paragraphs == case.expected["paragraphs"], "body paragraphs, in order"
     removed = sorted(
-        (r.text, r.kind) for r in article.removed if r.kind not in ("title-repeat", "duplicate")
+        (r.text, r.kind, r.rule)
+        for r in article.removed
+        if r.kind not in ("title-repeat", "duplicate")
     )
-    expected = sorted((b["text"], b["kind"]) for b in case.expected["boilerplate"])
-    assert removed == expected, "every boilerplate line removed with its kind, and nothing else"
+    expected = sorted(
+        (b["text"], b["kind"], b.get("rule", "(no rule recorded)"))
+        for b in case.expected["boilerplate"]
+    )
+    assert removed == expected, (
+        "every boilerplate line removed with its kind by its rule, and nothing else"
+    )
     assert article.lang == case.expected["lang"], "language"
     assert article.author == case.expected.get("author"), "author, from an explicit byline"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_generic_case_was_reviewed(case: DumpCase) -> None:
+    assert "TO REVIEW" not in case.expected["origin"], (
+        f"{case.folder}/expected.json is a generated draft: review it first"
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
