@@ -94,7 +94,7 @@ def english() -> Extracted:
 def test_english_metadata(english: Extracted) -> None:
     assert english.title == "Harbour reopens after storm repairs"
     assert english.author == "Jane Smith"
-    assert english.published == "2024-03-05"
+    assert english.published == "2024-03-05T08:30:00+00:00"  # time and zone as the page gives
     assert english.lang == "en"
     assert english.url == URL
     assert english.method == "trafilatura"

@@ -24,6 +24,7 @@ from lxml.etree import XPath, _Element, strip_tags
 from lxml.html import HtmlElement
 
 __all__ = [
+    "GENERIC_PRUNE_RULES",
     "GENERIC_PRUNE_XPATH",
     "apply_body_rules",
     "drop_internal_link_teasers",
@@ -71,12 +72,28 @@ GENERIC_PRUNE_XPATH: Final[tuple[str, ...]] = (
 )
 
 
-def prune(tree: HtmlElement, xpaths: Sequence[XPath]) -> None:
-    """Cut every subtree that one of `xpaths` selects."""
-    for xpath in xpaths:
+# the rule id of each expression above, as removals name it
+GENERIC_PRUNE_RULES: Final[tuple[str, ...]] = ("html/newsletter",)
+
+
+def _top(element: _Element) -> _Element:
+    while (parent := element.getparent()) is not None:
+        element = parent
+    return element
+
+
+def prune(tree: HtmlElement, xpaths: Sequence[XPath]) -> list[tuple[int, _Element]]:
+    """Cut every subtree that one of `xpaths` selects; returns (index of the expression,
+    subtree) for each cut, in order, so that the caller can record what each one held."""
+    cut: list[tuple[int, _Element]] = []
+    root = _top(tree)
+    for index, xpath in enumerate(xpaths):
         for element in xpath(tree):
-            if isinstance(element, _Element):
+            # inside a subtree cut a moment ago: already gone, already recorded
+            if isinstance(element, _Element) and _top(element) is root:
                 _detach(element)
+                cut.append((index, element))
+    return cut
 
 
 # --- 2. repairs to the raw tree
@@ -171,7 +188,7 @@ def _is_internal(href: str | None, host: str | None) -> bool:
     return host is not None and (target_host == host or target_host.endswith("." + host))
 
 
-def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> None:
+def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> list[_Element]:
     """Remove paragraphs and list items that are only a link to another page of the site.
 
     Such a block is a teaser for another article ("related", "don't miss", "more
@@ -179,6 +196,7 @@ def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> None:
     source, a product or a reference that the article itself gives.
     """
     host = _host(url)
+    dropped: list[_Element] = []
     for block in _LINK_ONLY_BLOCKS(tree):
         link = next((a for a in block.iter("a") if a.text_content().strip()), None)
         if link is None:  # a paragraph wrapped in a link
@@ -187,6 +205,8 @@ def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> None:
             continue
         if _is_internal(link.get("href"), host):
             _detach(block)
+            dropped.append(block)
+    return dropped
 
 
 # posts embedded with the networks' own markup (the quoted text is in the page)
@@ -217,12 +237,13 @@ def lift_social_posts(tree: HtmlElement) -> None:
             outermost.getparent().replace(outermost, post)
 
 
-def prepare_tree(tree: HtmlElement, url: str | None = None) -> None:
-    """Repair the raw tree in place before extraction; `url` tells internal links."""
+def prepare_tree(tree: HtmlElement, url: str | None = None) -> list[_Element]:
+    """Repair the raw tree in place before extraction; `url` tells internal links.
+    Returns the teaser blocks it removed (the other repairs keep every text)."""
     unwrap_layout_tables(tree)
     lift_social_posts(tree)
     join_split_body(tree)
-    drop_internal_link_teasers(tree, url)
+    return drop_internal_link_teasers(tree, url)
 
 
 # --- 3. rules on the extractor's output tree (p, head, list, quote, table...)
@@ -232,36 +253,44 @@ _NON_WORD: Final = re.compile(r"[\W_]+")
 _TITLE_SUFFIX: Final = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{1,60}$")
 
 
-def drop_leading_headings(body: _Element) -> None:
+def drop_leading_headings(body: _Element) -> list[str]:
     """Headings before the first paragraph are the page's title, kicker and deck.
 
     The body of an article starts with prose; the headings that an extractor picks up
     above it repeat the title (which `Extracted.title` carries) or are the standfirst.
     """
+    dropped: list[str] = []
     for element in list(body):
         if element.tag == "head":
+            dropped.append(_text(element))
             body.remove(element)
         elif element.tag in _TEXT_BLOCKS and _text(element):
-            return
+            break
+    return dropped
 
 
 def _title_key(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def drop_title_repeats(body: _Element, title: str | None) -> None:
+def drop_title_repeats(body: _Element, title: str | None) -> list[str]:
     """A block that only repeats the page title (with or without a site-name suffix) is
     the title set again inside the body, not a paragraph of the article."""
     if not title:
-        return
+        return []
     keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
+    dropped: list[str] = []
     for element in list(body):
         if element.tag in ("head", "p") and _title_key(_text(element)) in keys:
+            dropped.append(_text(element))
             body.remove(element)
+    return dropped
 
 
-def apply_body_rules(body: _Element, *, title: str | None = None) -> None:
-    """Run the output-tree rules in place, then drop any link markup (its text stays)."""
-    drop_leading_headings(body)
-    drop_title_repeats(body, title)
+def apply_body_rules(body: _Element, *, title: str | None = None) -> list[tuple[str, str]]:
+    """Run the output-tree rules in place, then drop any link markup (its text stays).
+    Returns (rule name, text) for each block the rules dropped."""
+    dropped = [("leading-heading", text) for text in drop_leading_headings(body)]
+    dropped += [("title-repeat", text) for text in drop_title_repeats(body, title)]
     strip_tags(body, "ref")
+    return [(rule, text) for rule, text in dropped if text]

@@ -3,10 +3,12 @@
     extract_html(html, url=None)  -> Article   (bytes or str)
     fetch_article(url)            -> Article   (fetch, then extract_html)
 
-The site is chosen by the URL's host; without a URL, by the signatures found in the
-extracted text (and the page is then extracted again with that site's `drop_xpath`).
-The page's metadata title is the title hint for the line pipeline; published date and
-author come from the page's metadata.
+The site is chosen by the URL's host; without a URL, by the host of the URL the page
+declares (its canonical link or og:url), else by the signatures found in the extracted
+text (the page is then extracted again with that site's `drop_xpath`). The page's
+metadata title is the title hint for the line pipeline; published date and author come
+from the page's metadata. What the HTML stage cut comes first in `Article.removed`
+(`line` 0), then the line cleaning's removals.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from nadif.cleaners.normalize import normalize_line
 from nadif.cleaners.pipeline import clean_lines
 from nadif.scraper.extraction.lines import Extracted, extract
 from nadif.scraper.text import NO_SITE, SiteChoice, resolve_site
-from nadif.sites import PLATFORMS, Site
+from nadif.sites import PLATFORMS, Site, site_for_url
 
 if TYPE_CHECKING:  # the HTTP client is imported by fetch_article only: extraction needs none
     from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
@@ -35,8 +37,10 @@ def _extract(html: bytes | str, url: str | None, site: Site | None) -> Extracted
         return extract(
             html,
             url=url,
-            prune_xpath=site.all_drop_xpath,
-            platforms=() if site.platform else PLATFORMS,
+            prune_xpath=site.drop_xpath,
+            platforms=(site.platform,) if site.platform else PLATFORMS,
+            site_name=site.name,
+            forced_platform=site.platform is not None,
         )
     return extract(html, url=url, platforms=PLATFORMS)
 
@@ -55,11 +59,13 @@ def extract_html(
     except ExtractionError as exc:  # name the file the page came from, when there is one
         raise ExtractionError(source or exc.source, exc.reason) from None
     if chosen is None and site != NO_SITE:
-        by_text = resolve_site(None, text="\n".join(extracted.lines))
-        if by_text is not None:
-            chosen = by_text
-            if by_text.all_drop_xpath:
-                extracted = _extract(html, url, by_text)
+        # the page's own URL (canonical, og:url) names its site; else its text's signatures
+        by_page = site_for_url(extracted.url) if extracted.url and not url else None
+        by_page = by_page or resolve_site(None, text="\n".join(extracted.lines))
+        if by_page is not None:
+            chosen = by_page
+            if by_page.all_drop_xpath:
+                extracted = _extract(html, url, by_page)
     lines = [normalize_line(line) for line in extracted.lines]
     article = clean_lines(
         lines,
@@ -76,6 +82,7 @@ def extract_html(
         raise ExtractionError(
             source or url or _NO_SOURCE, "no article text: every extracted line was boilerplate"
         )
+    article.removed[:0] = extracted.removed  # the markup's cuts came first
     article.url = extracted.url or url
     article.source = source if source is not None else url
     article.published = extracted.published

@@ -29,10 +29,19 @@ from lxml.html import HtmlElement, tostring
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
+from nadif.cleaners.article import Removal
 from nadif.cleaners.errors import ExtractionError
-from nadif.scraper.extraction._decode import decode_html, looks_binary
+from nadif.scraper.extraction._audit import (
+    HTML_LINE,
+    drop_code,
+    left_out,
+    shorten,
+    subtree_removal,
+)
+from nadif.scraper.extraction._decode import decode_html, has_markup, looks_binary
 from nadif.scraper.extraction._html_fallback import paragraph_walk
 from nadif.scraper.extraction._html_rules import (
+    GENERIC_PRUNE_RULES,
     GENERIC_PRUNE_XPATH,
     apply_body_rules,
     prepare_tree,
@@ -72,11 +81,14 @@ class Extracted:
     lines: list[str]
     title: str | None
     author: str | None
-    published: str | None  # ISO date (YYYY-MM-DD) when known
+    published: str | None  # ISO date, with its time and timezone when the page gives them
     lang: str | None
     url: str | None
     method: str  # "trafilatura" | "fallback"
     platform: str | None = None  # the platform whose markers the page showed
+    # what the HTML stage cut (pruned subtrees, dropped blocks, what the extractor left
+    # out), `line` 0: see `scraper.extraction._audit`
+    removed: tuple[Removal, ...] = ()
 
     @property
     def text(self) -> str:
@@ -106,13 +118,17 @@ def _platform_of(tree: HtmlElement, platforms: Sequence[Platform]) -> Platform |
     return None
 
 
-def _prune_xpaths(site_xpaths: Sequence[str], source: str) -> tuple[XPath, ...]:
-    """The site's expressions, then the generic ones."""
+def _prune_xpaths(
+    site_xpaths: Sequence[str], source: str, site_name: str | None
+) -> tuple[tuple[XPath, ...], tuple[str, ...]]:
+    """The site's expressions, then the generic ones, and the rule id of each."""
     site = (site_xpaths,) if isinstance(site_xpaths, str) else tuple(site_xpaths)
     try:
-        return _compiled((*site, *GENERIC_PRUNE_XPATH))
+        xpaths = _compiled((*site, *GENERIC_PRUNE_XPATH))
     except ValueError as exc:
         raise ExtractionError(source, str(exc)) from None
+    site_rule = f"{site_name or 'page'}/drop-xpath"
+    return xpaths, (site_rule,) * len(site) + GENERIC_PRUNE_RULES
 
 
 def _parse(text: str, source: str) -> HtmlElement:
@@ -120,6 +136,10 @@ def _parse(text: str, source: str) -> HtmlElement:
         raise ExtractionError(source, "empty document")
     if looks_binary(text):
         raise ExtractionError(source, "binary data, not HTML")
+    if not has_markup(text):
+        raise ExtractionError(
+            source, "no HTML markup: this is plain text (a text dump is cleaned by `nadif clean`)"
+        )
     tree = trafilatura.load_html(text)
     if tree is None:
         # trafilatura rejects what does not look like a whole document (a bare fragment);
@@ -130,11 +150,14 @@ def _parse(text: str, source: str) -> HtmlElement:
     return tree
 
 
-def _trafilatura_lines(tree: HtmlElement, url: str | None, title: str | None) -> list[str]:
+def _trafilatura_lines(
+    tree: HtmlElement, url: str | None, title: str | None, removed: list[Removal]
+) -> list[str]:
     document = trafilatura.bare_extraction(tree, url=url, **_TRAFILATURA_OPTIONS)
     if not isinstance(document, Document) or document.body is None:
         return []
-    apply_body_rules(document.body, title=title)
+    for rule, text in apply_body_rules(document.body, title=title):
+        removed.append(Removal(HTML_LINE, shorten(text), "heading", f"html/{rule}"))
     return _lines(xmltotxt(document.body, False))
 
 
@@ -144,28 +167,36 @@ def extract(
     url: str | None = None,
     prune_xpath: Sequence[str] = (),
     platforms: Sequence[Platform] = (),
+    site_name: str | None = None,
+    forced_platform: bool = False,
 ) -> Extracted:
     """Extract the body lines and metadata (the line cleaning comes after, in cleaners).
 
-    `prune_xpath` are the site's subtrees to cut (its `drop_xpath`); nadif's generic
-    boilerplate subtrees are cut as well, and so are those of the first of `platforms`
-    whose markers the page shows (a CMS or theme: see `sites.PLATFORMS`). Raises
-    `ExtractionError` (naming `url`, or "<html>") for empty, binary or unparseable input
-    and for a page without text.
+    `prune_xpath` are the site's subtrees to cut (its `drop_xpath`, recorded as
+    `<site_name>/drop-xpath`); nadif's generic boilerplate subtrees are cut as well, and
+    so are those of the first of `platforms` whose markers the page shows (a CMS or
+    theme: see `sites.PLATFORMS`; with `forced_platform`, the first of them whatever
+    the page shows: the site's own platform). Every cut that held text is in `Extracted.removed`.
+    Raises `ExtractionError` (naming `url`, or "<html>") for empty, binary, plain-text
+    or unparseable input and for a page without text.
     """
     source = url or _NO_SOURCE
-    xpaths = _prune_xpaths(prune_xpath, source)
+    xpaths, rules = _prune_xpaths(prune_xpath, source, site_name)
     text = decode_html(html)
     tree = _parse(text, source)
     meta = page_metadata(tree, url)  # from the whole page, before anything is cut
-    platform = _platform_of(tree, platforms)
+    platform = platforms[0] if forced_platform and platforms else _platform_of(tree, platforms)
     if platform is not None:
-        xpaths = _compiled(platform.drop_xpath) + xpaths
+        own = _compiled(platform.drop_xpath)
+        xpaths, rules = own + xpaths, (f"{platform.name}/drop-xpath",) * len(own) + rules
     # the site's subtrees go first, while the tree is as the site wrote it (its xpaths
     # may name tables that the repairs unwrap); bare_extraction then works on a copy
-    prune(tree, xpaths)
-    prepare_tree(tree, meta.url)
-    lines = _trafilatura_lines(tree, url, meta.title)
+    removed: list[Removal] = []
+    for index, element in prune(tree, xpaths):
+        _record(removed, subtree_removal(element, rules[index]))
+    for element in prepare_tree(tree, meta.url):
+        _record(removed, subtree_removal(element, "html/link-teaser", "related"))
+    lines = _trafilatura_lines(tree, url, meta.title, removed)
     method = "trafilatura"
     if not lines:
         method = "fallback"
@@ -174,6 +205,12 @@ def extract(
         lines = paragraph_walk(tostring(tree, encoding="unicode")) or paragraph_walk(text)
     if not lines:
         raise ExtractionError(source, "no article text found")
+    drop_code(tree)  # the tree's last use: what the extractor left out
+    body = tree.find("body")
+    known = [r.text.removesuffix("…") for r in removed]
+    removed += left_out(
+        body if body is not None else tree, lines, also_known=[*known, meta.title or ""]
+    )
     return Extracted(
         lines=lines,
         title=meta.title,
@@ -183,4 +220,10 @@ def extract(
         url=meta.url,
         method=method,
         platform=platform.name if platform else None,
+        removed=tuple(removed),
     )
+
+
+def _record(removed: list[Removal], removal: Removal | None) -> None:
+    if removal is not None:
+        removed.append(removal)
