@@ -191,7 +191,7 @@ def looks_mojibake(text: str) -> bool:
             continue
         repaired = raw.decode("utf-8", errors="replace")
         broken = repaired.count("\ufffd")
-        non_ascii = sum(1 for c in repaired if c > "\x7f") - broken
+        non_ascii = len(repaired) - len(repaired.encode("ascii", "ignore")) - broken
         # a cut at the sample's end may break one character; mojibake repairs to many
         if non_ascii >= 8 and broken <= 1 + non_ascii // 100:
             return True
