@@ -396,7 +396,7 @@ def _write(root: Path, name: str, source: str, dump: Path, text: str, site: Site
         "title": article.title,
         "paragraphs": article.paragraphs,
         "boilerplate": [
-            {"text": r.text, "kind": r.kind}
+            {"text": r.text, "kind": r.kind, "rule": r.rule}
             for r in article.removed
             if r.kind not in ("title-repeat", "duplicate")
         ],
