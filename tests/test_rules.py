@@ -18,11 +18,14 @@ BODY = (
 )
 
 
+def rule_case_text(line: str) -> str:
+    """A document with `line` before the headline and after the body (an ablation case too)."""
+    return f"{line}\nA headline for the story\n{BODY}\n{BODY} Again.\n{line}"
+
+
 def _drops(line: str) -> str | None:
     """The kind a document's lines get when `line` sits between two body paragraphs' edges."""
-    article = clean_lines(
-        split_lines(f"{line}\nA headline for the story\n{BODY}\n{BODY} Again.\n{line}")
-    )
+    article = clean_lines(split_lines(rule_case_text(line)))
     kinds = {r.kind for r in article.removed if r.text == line}
     return kinds.pop() if kinds else None
 
