@@ -127,6 +127,9 @@ class Scorer(Protocol):
     @property
     def prose_threshold(self) -> float: ...
 
+    @property
+    def title_margin(self) -> float: ...
+
     def title_scores(self, view: DocView, candidates: Sequence[int]) -> list[float]: ...
 
     def line_score(self, view: DocView, i: int) -> float: ...
@@ -139,6 +142,7 @@ class LearnedScorer:
     vocab: Mapping[str, float]
     threshold: float
     prose_threshold: float
+    title_margin: float = 0.0
     # the features of line texts seen before (bounded: see `features.SHAPE_MEMO_LINES`)
     shapes: dict[tuple[str, bool], dict[str, float]] = field(
         default_factory=dict, repr=False, compare=False
@@ -158,6 +162,7 @@ class LearnedScorer:
             {str(k): float(v) for k, v in data["vocab"].items()},
             float(data["threshold"]),
             float(data["prose_threshold"]),
+            float(data.get("title_margin", 0.0)),
         )
 
 

@@ -38,7 +38,7 @@ from .structure import (
     word_count,
 )
 
-__all__ = ["clean_lines", "clean_pass"]
+__all__ = ["clean_lines", "clean_pass", "pick_title"]
 
 GENERIC: Final = "generic"
 _LIST_ITEM: Final = re.compile(r"[-*•·–]\s")
@@ -276,7 +276,8 @@ def _find_title(
         return None
     if len(candidates) > 1 and scorer is not None and view is not None:  # the scorer picks
         scores = scorer.title_scores(view, candidates)
-        return candidates[max(range(len(candidates)), key=scores.__getitem__)]
+        words = [word_count(doc.lines[i]) for i in candidates]
+        return candidates[pick_title(scores, words, scorer.title_margin)]
     # a label of a few words (a kicker, a section name) is the title only when nothing
     # longer is there
     preferred = [i for i in candidates if word_count(doc.lines[i]) > KICKER_MAX_WORDS] or candidates
@@ -284,6 +285,17 @@ def _find_title(
         if any(_same_line(doc, i, j) for j in kept if j != i):
             return i
     return preferred[0]
+
+
+def pick_title(scores: Sequence[float], words: Sequence[int], margin: float) -> int:
+    """Which candidate the headline scorer picks: the best, unless the second best scores
+    within `margin` of it; such a tie goes to the upper of the two, a kicker (a few words)
+    aside — the order a page prints a title over its standfirst."""
+    order = sorted(range(len(scores)), key=lambda k: -scores[k])
+    if len(order) > 1 and scores[order[0]] - scores[order[1]] < margin:
+        pair = sorted(order[:2])
+        return next((k for k in pair if words[k] > KICKER_MAX_WORDS), pair[0])
+    return order[0]
 
 
 def _long_headline(doc: _Doc, i: int) -> bool:

@@ -5,7 +5,8 @@
     python scripts/train_models.py [--out cleaners/data/models.json]
 
 Training data: every case of `corpus/dumps/dev/` plus the seeds' gold (`../shared/gold`
-with `../shared/seeds`, when present). The test part is never read. Each dump line is
+with `../shared/seeds`, when present; the only real dumps, they weigh `REAL_WEIGHT` times
+a written case). The test part is never read. Each dump line is
 labelled from its gold (title, body or boilerplate) and run through the pipeline with a
 recording scorer, so the features are exactly those the pipeline computes at run time:
 
@@ -51,7 +52,7 @@ from nadif.cleaners.features import (
 )
 from nadif.cleaners.linemodel import LearnedScorer, LinearModel, TreeEnsemble
 from nadif.cleaners.normalize import fold, split_lines
-from nadif.cleaners.pipeline import clean_pass
+from nadif.cleaners.pipeline import clean_pass, pick_title
 from nadif.cleaners.structure import is_prose
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,11 @@ TITLE_C = 0.3
 LINE_C = 0.3
 TREES = 60
 TREE_DEPTH = 3
+REAL_WEIGHT = 10.0
+MARGINS = (0.0, 0.1, 0.2, 0.3)  # tie margins tried for the headline choice
+KICKER_WORDS = (
+    3  # pipeline.KICKER_MAX_WORDS  # the only real (not reconstructed) dumps: the seeds' gold
+)
 
 
 def norm(s: str | None) -> str:
@@ -76,6 +82,7 @@ class Case:
     labels: list[str | None]  # "title" | "body" | "bp" | None, per line
     fold: int = 0
     vocab: dict[str, float] = field(default_factory=dict)
+    weight: float = 1.0  # real dumps (the seeds) count REAL_WEIGHT times a written case
 
 
 def site_key(host: str) -> str:
@@ -85,7 +92,7 @@ def site_key(host: str) -> str:
     return key(host)
 
 
-def load_cases(folders: Sequence[Path]) -> list[Case]:
+def load_cases(folders: Sequence[Path], real: Sequence[Path] = ()) -> list[Case]:
     cases = []
     for folder in folders:
         for gold_path in sorted(folder.glob("*.gold.json")):
@@ -112,7 +119,8 @@ def load_cases(folders: Sequence[Path]) -> list[Case]:
                     else None
                 )
             host = gold.get("host") or gold_path.name
-            cases.append(Case(gold_path.name, site_key(host), lines, labels))
+            weight = REAL_WEIGHT if folder in real else 1.0
+            cases.append(Case(gold_path.name, site_key(host), lines, labels, weight=weight))
     for case in cases:
         digest = hashlib.sha1(case.host.encode()).digest()
         case.fold = digest[0] % FOLDS
@@ -147,19 +155,26 @@ def learn_vocab(cases: Sequence[Case]) -> dict[str, float]:
 class Recorder:
     """A scorer that records what the pipeline asks, with the current case's labels."""
 
-    def __init__(self, title_model: LinearModel | TreeEnsemble | None = None) -> None:
+    def __init__(
+        self, title_model: LinearModel | TreeEnsemble | None = None, margin: float = 0.0
+    ) -> None:
         self.title_model = title_model
         self.vocab: Mapping[str, float] = {}
         self.threshold = 2.0  # never drop: pass 2 records every undecided line
         self.prose_threshold = 2.0
+        self.title_margin = margin
         self.labels: list[str | None] = []
         self.title_rows: list[tuple[list[list[float]], list[int]]] = []
         self.line_rows: list[tuple[list[float], int]] = []
+        self.weight = 1.0
+        self.title_w: list[float] = []  # one per candidate row
+        self.line_w: list[float] = []
         self.guarded: list[bool] = []  # running text inside the core: the prose threshold
 
     def title_scores(self, view: DocView, candidates: Sequence[int]) -> list[float]:
         feats = [title_features(view, i, candidates) for i in candidates]
         self.title_rows.append((feats, [int(self.labels[i] == "title") for i in candidates]))
+        self.title_w += [self.weight] * len(candidates)
         if self.title_model is None:
             return [0.0] * len(candidates)
         return [self.title_model.score(x) for x in feats]
@@ -168,6 +183,7 @@ class Recorder:
         label = self.labels[i]
         if label in ("body", "bp"):
             self.line_rows.append((line_features(view, i), int(label == "bp")))
+            self.line_w.append(self.weight)
             self.guarded.append(view.first <= i <= view.last and is_prose(view.lines[i]))
         return 0.0
 
@@ -178,31 +194,36 @@ def run(cases: Sequence[Case], recorder: Recorder) -> list[int]:
     for k, case in enumerate(cases):
         recorder.labels = case.labels
         recorder.vocab = case.vocab
+        recorder.weight = case.weight
         before = len(recorder.line_rows) + len(recorder.title_rows)
         clean_pass(case.lines, None, (), None, True, recorder)
         owners += [k] * (len(recorder.line_rows) + len(recorder.title_rows) - before)
     return owners
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float, names: Sequence[str]) -> LinearModel:
+def fit(
+    x: np.ndarray, y: np.ndarray, c: float, names: Sequence[str], w: Sequence[float]
+) -> LinearModel:
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(
-        (x - scaler.mean_) / scale, y
+        (x - scaler.mean_) / scale, y, sample_weight=np.array(w)
     )
     w = model.coef_[0] / scale
     b = float(model.intercept_[0] - np.sum(model.coef_[0] * scaler.mean_ / scale))
     return LinearModel(tuple(names), tuple(round(float(v), 5) for v in w), round(b, 5))
 
 
-def fit_trees(x: np.ndarray, y: np.ndarray, names: Sequence[str]) -> TreeEnsemble:
+def fit_trees(
+    x: np.ndarray, y: np.ndarray, names: Sequence[str], w: Sequence[float]
+) -> TreeEnsemble:
     gb = GradientBoostingClassifier(
         n_estimators=TREES,
         max_depth=TREE_DEPTH,
         learning_rate=0.1,
         subsample=1.0,
         random_state=0,
-    ).fit(x, y)
+    ).fit(x, y, sample_weight=np.array(w))
     prior = float(gb.init_.class_prior_[1])
     trees = []
     for est in gb.estimators_[:, 0]:
@@ -221,9 +242,13 @@ def fit_trees(x: np.ndarray, y: np.ndarray, names: Sequence[str]) -> TreeEnsembl
     )
 
 
-def title_cv(cases: Sequence[Case], kind: str) -> float:
-    """Site-grouped CV: share of documents whose headline the held-out model picks."""
-    right = total = 0
+def title_cv(
+    cases: Sequence[Case], kind: str, margins: Sequence[float] = (0.0,)
+) -> dict[float, float]:
+    """Site-grouped CV: share of documents whose headline the held-out model picks, for
+    each margin under which the two best candidates count as a tie (`pick_title`)."""
+    right = dict.fromkeys(margins, 0)
+    total = 0
     for f in range(FOLDS):
         train = Recorder()
         run([c for c in cases if c.fold != f], train)
@@ -232,28 +257,37 @@ def title_cv(cases: Sequence[Case], kind: str) -> float:
         x = np.array([v for feats, _ in train.title_rows for v in feats])
         y = np.array([lab for _, labels in train.title_rows for lab in labels])
         model = (
-            fit(x, y, TITLE_C, TITLE_FEATURES)
+            fit(x, y, TITLE_C, TITLE_FEATURES, train.title_w)
             if kind == "linear"
-            else fit_trees(x, y, TITLE_FEATURES)
+            else fit_trees(x, y, TITLE_FEATURES, train.title_w)
         )
+        words_at = TITLE_FEATURES.index("log_words")
         for feats, labels in held.title_rows:
             total += 1
-            right += labels[max(range(len(feats)), key=lambda j: model.score(feats[j]))] == 1
-    return right / total if total else 0.0
+            scores = [model.score(f) for f in feats]
+            words = [round(math.expm1(f[words_at])) for f in feats]
+            for m in margins:
+                right[m] += labels[pick_title(scores, words, m)] == 1
+    return {m: r / total if total else 0.0 for m, r in right.items()}
 
 
-def train_title(recorder: Recorder, cases: Sequence[Case]) -> LinearModel | TreeEnsemble:
+def train_title(
+    recorder: Recorder, cases: Sequence[Case]
+) -> tuple[LinearModel | TreeEnsemble, float]:
     rows = recorder.title_rows
     x = np.array([f for feats, _ in rows for f in feats])
     y = np.array([lab for _, labels in rows for lab in labels])
-    cv = {kind: title_cv(cases, kind) for kind in ("linear", "trees")}
+    by_kind = {kind: title_cv(cases, kind, MARGINS) for kind in ("linear", "trees")}
+    cv = {(kind, m): acc for kind, accs in by_kind.items() for m, acc in accs.items()}
     print(
-        "headline scorer, site-grouped CV accuracy: "
-        + ", ".join(f"{k} {v:.3f}" for k, v in cv.items())
+        "headline scorer, site-grouped CV accuracy (model, tie margin): "
+        + ", ".join(f"{k} {m:.2f}: {v:.3f}" for (k, m), v in cv.items())
     )
-    kind = max(cv, key=cv.__getitem__)
+    kind, margin = max(cv, key=lambda km: (cv[km], -km[1]))
     model = (
-        fit(x, y, TITLE_C, TITLE_FEATURES) if kind == "linear" else fit_trees(x, y, TITLE_FEATURES)
+        fit(x, y, TITLE_C, TITLE_FEATURES, recorder.title_w)
+        if kind == "linear"
+        else fit_trees(x, y, TITLE_FEATURES, recorder.title_w)
     )
     right = sum(
         labels[max(range(len(feats)), key=lambda j: model.score(feats[j]))] == 1
@@ -261,13 +295,14 @@ def train_title(recorder: Recorder, cases: Sequence[Case]) -> LinearModel | Tree
     )
     print(
         f"headline scorer: {len(rows)} documents with candidates, {int(y.sum())} titles "
-        f"among {len(y)} candidates; picked right on {right}/{len(rows)} (training data)"
+        f"among {len(y)} candidates; picked right on {right}/{len(rows)} (training data); "
+        f"{kind}, tie margin {margin:.2f}"
     )
-    return model
+    return model, margin
 
 
 def choose_threshold(
-    cases: Sequence[Case], title: LinearModel | TreeEnsemble
+    cases: Sequence[Case], title: LinearModel | TreeEnsemble, margin: float
 ) -> tuple[float, float, dict[str, float]]:
     """Site-grouped cross-validation of the line scorer: pick the two thresholds (lines
     in general; running text inside the core) that maximise keep-F1 + bp-removal/2 over
@@ -278,14 +313,14 @@ def choose_threshold(
     for f in range(FOLDS):
         train = [c for c in cases if c.fold != f]
         held = [c for c in cases if c.fold == f]
-        rec_train, rec_held = Recorder(title), Recorder(title)
+        rec_train, rec_held = Recorder(title, margin), Recorder(title, margin)
         run(train, rec_train)
         run(held, rec_held)
         if not rec_held.line_rows:
             continue
         x = np.array([r[0] for r in rec_train.line_rows])
         y = np.array([r[1] for r in rec_train.line_rows])
-        model = fit(x, y, LINE_C, LINE_FEATURES)
+        model = fit(x, y, LINE_C, LINE_FEATURES, rec_train.line_w)
         probs += [model.score(r[0]) for r in rec_held.line_rows]
         ys += [r[1] for r in rec_held.line_rows]
         guarded += rec_held.guarded
@@ -338,9 +373,8 @@ def main() -> int:
     a = ap.parse_args()
     folders = [ROOT / "corpus" / "dumps" / "dev"]
     shared_gold = ROOT.parent / "shared" / "gold"
-    if shared_gold.is_dir():
-        folders.append(shared_gold)
-    cases = load_cases(folders)
+    real = [shared_gold] if shared_gold.is_dir() else []
+    cases = load_cases(folders + real, real)
     print(f"{len(cases)} training cases from {len({c.host for c in cases})} sites")
     for f in range(FOLDS):  # cross-fitted vocabulary: a case sees other sites' weights
         vocab = learn_vocab([c for c in cases if c.fold != f])
@@ -349,23 +383,24 @@ def main() -> int:
                 c.vocab = vocab
     rec = Recorder()
     run(cases, rec)
-    title = train_title(rec, cases)
-    threshold, prose_threshold, cv = choose_threshold(cases, title)
+    title, margin = train_title(rec, cases)
+    threshold, prose_threshold, cv = choose_threshold(cases, title, margin)
     print(
         "line scorer, site-grouped CV on the undecided lines: "
         + ", ".join(f"{k} {v:.3f}" for k, v in cv.items())
         + f" at thresholds {threshold:.2f} (running text in the core: {prose_threshold:.2f})"
     )
-    rec = Recorder(title)
+    rec = Recorder(title, margin)
     run(cases, rec)
     x = np.array([r[0] for r in rec.line_rows])
     y = np.array([r[1] for r in rec.line_rows])
-    line = fit(x, y, LINE_C, LINE_FEATURES)
+    line = fit(x, y, LINE_C, LINE_FEATURES, rec.line_w)
     print(f"line scorer: {len(y)} lines ({int(y.sum())} boilerplate)")
     vocab = learn_vocab(cases)
     data: dict[str, Any] = {
         "about": "nadif's learned scorers; retrain with scripts/train_models.py",
         "trained_on": sorted({c.name for c in cases}),
+        "title_margin": margin,
         "threshold": threshold,
         "prose_threshold": prose_threshold,
         "title": model_dict(title),
