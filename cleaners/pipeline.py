@@ -1,11 +1,16 @@
 """The line-cleaning pipeline: lines in, `Article` out, every dropped line accounted for.
 
     normalise -> site rules + generic rules ("any") -> body core -> edge rules
-      -> related-item blocks -> title, text before the title, title repeats
-      -> what follows the comment section -> repeated paragraphs -> quality flags
+      -> related-item blocks -> title (the learned headline scorer), text before the
+      title, title repeats -> what follows the comment section -> the learned line
+      scorer -> repeated paragraphs -> again on the output until it no longer changes
+      -> published date, author, quality flags
 
-It is pure: no I/O, no site names. A site contributes its name and its rules; the HTML
-path contributes a title hint taken from the page's metadata.
+The body core is the densest run of prose lines. Rules come first and are precise; the
+learned scorers (`cleaners.linemodel`) decide what no rule decided, and their removals
+say `generic/model` with their score. It is pure: no I/O, no site names. A site
+contributes its name and its rules; the HTML path contributes a title hint taken from the
+page's metadata.
 """
 
 from __future__ import annotations
