@@ -115,11 +115,12 @@ def furniture_rules() -> tuple[LineRule, ...]:
         # --- share and follow invitations, reporter contact lines
         drop_line(
             "share-prompt",
+            r"\bshare (?:it|this(?: story| article| post)?) with\b",
             r"^(?:شارك|شارك المقال|شارك الخبر)\W*$",
             kind="share",
             max_len=120,
             full=False,
-            needles=("شارك",),
+            needles=("share", "شارك"),
         ),
         drop_line(
             "follow-prompt",

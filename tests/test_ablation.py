@@ -93,7 +93,6 @@ UNDECIDED: frozenset[str] = frozenset(
         "generic/newsletter-prompt: \\bnewsletters?\\b.{0,80}\\b(?:sign(?:ing)? ?up|subscribe|inbox)\\b",
         "generic/newsletter-prompt: ^(?:thanks|thank you) for (?:signing up|subscribing)",
         "generic/newsletter-prompt: ^there was an error processing your subscription",
-        "generic/follow-prompt: (?:^|[.!?]\\s+)follow .{0,80}\\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|threads|x)\\b",
         "generic/reporter-contact: ^(?:have a (?:news )?tip|got a tip)\\?",
         "generic/reporter-contact: \\b(?:may|can) be reached at\\b",
         "generic/reporter-contact: ^reach (?:the )?(?:reporters?|writers?|authors?)\\b",

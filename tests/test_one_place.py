@@ -48,8 +48,9 @@ KNOWN_TWINS: frozenset[str] = frozenset(
         "newsletter-prompt#4 <- ar-newsletter-edge",
         "read-more-teaser#2 <- ar-related",
         "related-label#2 <- en-related",
-        "share-prompt#0 <- ar-share",
-        "share-prompt#0 <- ar-share-edge",
+        "share-prompt#0 <- en-share-edge",
+        "share-prompt#1 <- ar-share",
+        "share-prompt#1 <- ar-share-edge",
         "subscribe-prompt#0 <- en-newsletter-edge",
     }
 )

@@ -71,6 +71,9 @@ DROPPED = [
     ("Advertisement", "ad"),
     ("Subscribe to our newsletter for the latest news", "newsletter"),
     ("By John Smith and Jane Doe", "byline"),
+    ("Like this story? Share it with a friend!", "share"),
+    ("(Reporting by Jane Smith; Editing by John Doe)", "byline"),
+    ("Follow Jane Smith on Twitter for more updates from the region.", "share"),
     # shapes, any language
     ("1.2K", "share"),
     ("spot_imgspot_img", "widget"),
