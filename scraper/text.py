@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 
 from nadif.cleaners.article import Article
+from nadif.cleaners.errors import InputError
 from nadif.cleaners.normalize import split_lines
 from nadif.cleaners.pipeline import clean_lines
+from nadif.scraper._markup import looks_like_page
 from nadif.scraper.textio import looks_mojibake, read_document
 from nadif.sites import Site, get_site, site_for_text, site_for_url
 
@@ -62,6 +64,13 @@ def clean_text(
 
 
 def clean_file(path: str | os.PathLike[str], site: SiteChoice = None) -> Article:
-    """Read (see `scraper.textio`) and clean one dump; `source` is the path as given."""
+    """Read (see `scraper.textio`) and clean one dump; `source` is the path as given.
+
+    An HTML page is refused (`InputError` naming `nadif extract`): its markup would be
+    cleaned as if it were the article's text."""
     text, _encoding = read_document(path)
+    if looks_like_page(text):
+        raise InputError(
+            os.fspath(path), "this is an HTML page, not a text dump: use `nadif extract` for pages"
+        )
     return clean_text(text, site, source=os.fspath(path))

@@ -12,7 +12,7 @@ from typing import Final
 
 from nadif.scraper.fetching._charset import decode_page
 
-__all__ = ["decode_html", "has_markup", "looks_binary", "looks_like_page"]
+__all__ = ["decode_html", "looks_binary"]
 
 # C0 controls other than tab, newlines, form feed and escape: text has almost none
 _CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
@@ -39,23 +39,3 @@ def looks_binary(text: str) -> bool:
     if "\x00" in head:
         return True
     return len(_CONTROLS.findall(head)) / len(head) > _MAX_CONTROL_SHARE
-
-
-# a tag: "<p>", "</div>", "<a href=...>", "<br/>", "<!DOCTYPE html>", "<!-- ... -->"
-_TAG: Final = re.compile(
-    r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|!--|!doctype\s)", re.IGNORECASE
-)
-# what only a whole page has: its doctype or the html, head or body element
-_PAGE: Final = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
-_PAGE_SAMPLE: Final = 65536
-
-
-def has_markup(text: str) -> bool:
-    """True when the text holds at least one HTML tag (a page, or a fragment of one)."""
-    return _TAG.search(text) is not None
-
-
-def looks_like_page(text: str) -> bool:
-    """True when the text is an HTML page (its doctype, or an html, head or body tag near
-    the start), not a text dump that quotes a stray tag."""
-    return _PAGE.search(text, 0, _PAGE_SAMPLE) is not None

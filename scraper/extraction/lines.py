@@ -31,6 +31,7 @@ from trafilatura.xml import xmltotxt
 
 from nadif.cleaners.article import Removal
 from nadif.cleaners.errors import ExtractionError
+from nadif.scraper._markup import has_markup
 from nadif.scraper.extraction._audit import (
     HTML_LINE,
     drop_code,
@@ -38,7 +39,7 @@ from nadif.scraper.extraction._audit import (
     shorten,
     subtree_removal,
 )
-from nadif.scraper.extraction._decode import decode_html, has_markup, looks_binary
+from nadif.scraper.extraction._decode import decode_html, looks_binary
 from nadif.scraper.extraction._html_fallback import paragraph_walk
 from nadif.scraper.extraction._html_rules import (
     GENERIC_PRUNE_RULES,

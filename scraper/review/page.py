@@ -494,13 +494,31 @@ def _article(number: int, record: dict[str, Any]) -> str:
             '<p class="note">This record has no line numbers (written by an older nadif): '
             "kept lines are shown first, then the removed ones in input order.</p>\n"
         )
+    cuts = [r for r in removed if r.get("line") == 0]  # cut from the markup: no text line
     parts.append(
-        f'<p class="note">{len(record["paragraphs"])} kept paragraphs, {len(removed)} removed lines</p>\n'
+        f'<p class="note">{len(record["paragraphs"])} kept paragraphs, '
+        f"{len(removed) - len(cuts)} removed lines</p>\n"
     )
-    parts.append(
-        '<ol class="lines">\n' + "".join(html_row for _, html_row in rows) + "</ol>\n</article>\n"
-    )
+    parts.append('<ol class="lines">\n' + "".join(html_row for _, html_row in rows) + "</ol>\n")
+    if cuts:
+        parts.append(
+            f'<p class="note">{len(cuts)} cuts from the page\'s HTML, before its text had lines '
+            "(pruned subtrees, dropped headings, what the extractor left out; texts shortened)"
+            '</p>\n<ol class="lines cuts">\n'
+            + "".join(_removed_row(None, cut) for cut in cuts)
+            + "</ol>\n"
+        )
+    parts.append("</article>\n")
     return "".join(parts)
+
+
+def _removed_row(line: int | None, removal: dict[str, Any]) -> str:
+    tag = (
+        f'<span class="tag removal" dir="ltr">{_e(removal["kind"])} · '
+        f"<code>{_e(removal['rule'])}</code></span>"
+    )
+    text = removal["text"]
+    return _row(line, "removed", text, f"<del>{_e(text)}</del>", tag)
 
 
 def _meta(record: dict[str, Any]) -> str:
@@ -561,12 +579,10 @@ def _lines(record: dict[str, Any]) -> tuple[list[tuple[tuple[int, int, int], str
         rows.append((key(line, order), _row(line, "kept", paragraph, _e(paragraph), "")))
         order += 1
     for removal in record["removed"]:
-        tag = (
-            f'<span class="tag removal" dir="ltr">{_e(removal["kind"])} · '
-            f"<code>{_e(removal['rule'])}</code></span>"
-        )
-        line, text = removal.get("line"), removal["text"]
-        rows.append((key(line, order), _row(line, "removed", text, f"<del>{_e(text)}</del>", tag)))
+        line = removal.get("line")
+        if line == 0:
+            continue  # a cut from the HTML: listed after the lines (see `_article`)
+        rows.append((key(line, order), _removed_row(line, removal)))
         order += 1
     rows.sort(key=lambda row: row[0])
     return rows, numbered

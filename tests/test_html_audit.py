@@ -1,0 +1,172 @@
+"""The HTML stage's audit trail and honest metadata (issue 11).
+
+Every cut made in the markup is a `Removal` with `line` 0: a site's drop_xpath, a
+platform's, a generic furniture expression, a link teaser, a dropped heading, and what the
+extractor left out; the review page lists them. Nothing is invented: no date from a year
+in the text, no site without a URL that names it; a dump is not a page and a page is not
+a dump. Every page here is written for the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from nadif import extract_html
+from nadif.cleaners.article import Removal
+from nadif.cleaners.errors import ExtractionError, InputError
+from nadif.scraper.extraction._audit import MAX_TEXT_CHARS
+from nadif.scraper.extraction.lines import extract
+from nadif.scraper.review import render_review
+from nadif.scraper.text import clean_file
+from nadif.sites import PLATFORMS
+
+BODY = """
+<p>The harbour reopened on Monday after three weeks of repairs to the sea wall that the
+January storms had breached in two places, the port authority said.</p>
+<p>Fishing boats were the first to leave, followed by the ferry to the islands, which had
+been replaced by a smaller boat from the mainland port since the closure.</p>
+<p>The authority said the final cost of the works would be published next month, once
+the contractors had submitted their accounts to the regional council.</p>
+"""
+
+
+def page(head: str = "", before: str = "", after: str = "", body: str = BODY) -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><title>Harbour reopens after repairs</title>"
+        f"{head}</head><body>{before}<article><h1>Harbour reopens after repairs</h1>"
+        f"{body}</article>{after}</body></html>"
+    )
+
+
+def cuts(removed: tuple[Removal, ...] | list[Removal], rule: str) -> list[Removal]:
+    return [r for r in removed if r.rule == rule]
+
+
+def test_site_drop_xpath_cut_is_recorded() -> None:
+    html = page(after="<div class='story-tools'>Print this story Email it to a friend</div>")
+    got = extract(html, prune_xpath=("//div[@class='story-tools']",), site_name="harbour")
+    [cut] = cuts(got.removed, "harbour/drop-xpath")
+    assert cut.text == "Print this story Email it to a friend", "the subtree's text"
+    assert cut.line == 0, "a markup cut has no text line"
+
+
+def test_platform_drop_xpath_cut_is_recorded() -> None:
+    wordpress = next(p for p in PLATFORMS if p.name == "wordpress")
+    html = page(
+        head="<meta name='generator' content='WordPress 6.4'>",
+        after="<div id='respond'><h3>Leave a Reply</h3><p>Your email will not be shown.</p></div>",
+    )
+    got = extract(html, platforms=PLATFORMS)
+    [cut] = cuts(got.removed, "wordpress/drop-xpath")
+    assert "Leave a Reply" in cut.text, "the comment form's text"
+    assert cut.kind == "comments", "kind read from the subtree's id"
+    assert wordpress.name == got.platform, "the platform was detected"
+
+
+def test_generic_furniture_cut_is_recorded() -> None:
+    html = page(after="<div class='Newsletter-signup'><p>Get our morning briefing.</p></div>")
+    [cut] = cuts(extract(html).removed, "html/newsletter")
+    assert (cut.kind, cut.text) == ("newsletter", "Get our morning briefing."), "kind and text"
+
+
+def test_link_teaser_cut_is_recorded() -> None:
+    teaser = "<p><a href='/2024/03/storm-damage-in-pictures'>Storm damage along the coast in pictures</a></p>"
+    html = page(body=BODY + teaser)
+    [cut] = cuts(extract(html, url="https://news.example.com/a").removed, "html/link-teaser")
+    assert (cut.kind, cut.text) == ("related", "Storm damage along the coast in pictures")
+
+
+def test_dropped_heading_is_recorded() -> None:
+    html = page(body="<h2>Three weeks of works on the sea wall</h2>" + BODY)
+    texts = [r.text for r in cuts(extract(html).removed, "html/leading-heading")]
+    assert "Three weeks of works on the sea wall" in texts, "the deck heading"
+
+
+def test_what_the_extractor_left_out_is_recorded_shortened() -> None:
+    sidebar = "<aside class='x1'>" + "".join(
+        f"<p>Most read story number {i} about something else entirely</p>" for i in range(40)
+    )
+    html = page(before="<div class='x2'><span>Weather: 14 degrees, light rain</span></div>")
+    html = html.replace("</body>", sidebar + "</aside></body>")
+    removed = extract(html).removed
+    left = cuts(removed, "html/extractor")
+    assert left and all(r.kind == "extractor" for r in left), "kind extractor"
+    texts = " ".join(r.text for r in left)
+    assert "Weather: 14 degrees" in texts, "text outside the article is recorded"
+    assert all(len(r.text) <= MAX_TEXT_CHARS + 1 for r in left), "each record is shortened"
+    assert "harbour reopened" not in texts, "the kept article is not recorded as left out"
+
+
+def test_line_cleaning_removals_follow_the_markup_cuts() -> None:
+    html = page(
+        after="<div class='x3'>Subscribe to our newsletter</div>",
+        body=BODY + "<p>Share this article on Facebook Twitter WhatsApp</p>",
+    )
+    article = extract_html(html)
+    lines = [r.line for r in article.removed]
+    assert 0 in lines and any(line > 0 for line in lines), "both kinds are recorded"
+    assert lines == sorted(lines), "markup cuts (line 0) come first"
+
+
+def test_review_page_lists_the_markup_cuts() -> None:
+    html = page(after="<div class='Newsletter-signup'><p>Get our morning briefing.</p></div>")
+    record = extract_html(html, source="harbour.html").to_dict()
+    tree = lxml.html.fromstring(render_review([record]))
+    cut_rows = tree.xpath("//ol[contains(@class, 'cuts')]/li")
+    shown = [" ".join(li.text_content().split()) for li in cut_rows]
+    assert any("Get our morning briefing." in s and "html/newsletter" in s for s in shown), shown
+
+
+# --- nothing invented
+
+
+def test_no_date_from_a_year_in_the_text() -> None:
+    body = BODY + "<p>The sea wall was last rebuilt in 2022, after the storms of 2021.</p>"
+    article = extract_html(page(body=body))
+    assert article.published is None, "a year in the text is not a publication date"
+
+
+def test_date_keeps_time_and_timezone() -> None:
+    head = "<meta property='article:published_time' content='2024-03-05T08:30:00+01:00'>"
+    assert extract_html(page(head=head)).published == "2024-03-05T08:30:00+01:00"
+
+
+def test_date_only_metadata_gets_no_time() -> None:
+    head = "<meta property='article:published_time' content='2024-03-05'>"
+    assert extract_html(page(head=head)).published == "2024-03-05", "no invented midnight"
+
+
+def test_text_dump_given_to_extract_is_refused() -> None:
+    dump = "Harbour reopens\n\nThe harbour reopened on Monday, as it did in 2022.\n"
+    with pytest.raises(ExtractionError, match="nadif clean"):
+        extract_html(dump)
+
+
+def test_page_given_to_clean_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(page(), encoding="utf-8")
+    with pytest.raises(InputError, match="nadif extract"):
+        clean_file(path)
+
+
+def test_site_from_the_canonical_link() -> None:
+    html = Path(__file__).parent.joinpath("sites", "elaph", "page.html").read_bytes()
+    article = extract_html(html)
+    assert article.site == "elaph", "the canonical link names the site"
+    assert article.url and "elaph.com" in article.url, "and the URL"
+
+
+# --- never lose the article
+
+
+def test_safer_path_when_pruning_loses_the_article() -> None:
+    from nadif.sites import Site
+
+    broken = Site(name="broken", domains=("broken.example",), drop_xpath=("//article",))
+    footer = "<footer><p>About us. Contact. All rights reserved by the Harbour Gazette.</p></footer>"
+    article = extract_html(page(after=footer), site=broken)
+    assert "The harbour reopened on Monday" in article.text, "trafilatura's article is taken"
+    assert "All rights reserved" not in article.text, "not the footer nadif was left with"
