@@ -203,13 +203,20 @@ def _default_cache() -> Path:
     return Path(base) / "nadif" / "http"
 
 
+OUTPUT_FORMATS = ("json", "jsonl", "csv", "text", "markdown", "xml")
+"""--format: json (one input) and the batch formats of `scraper.batch.formats`."""
+DATA_SUFFIXES = (".jsonl", ".json", ".csv", ".txt", ".md", ".xml", ".html", ".gz")
+"""Suffixes of a file name: `-o` with one of them is refused for a folder format."""
+
+
 def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
-        choices=("json", "jsonl", "text"),
+        choices=OUTPUT_FORMATS,
         default=None,
         help="json: one indented object (one input); jsonl: one object a line (default for "
-        "several inputs); text: title and paragraphs (with -o DIR: one .txt per article)",
+        "several inputs); csv: one row an article; text, markdown, xml: the article as "
+        "text, Markdown or XML (with -o DIR: a folder, one file per article)",
     )
     p.add_argument(
         "--site",
@@ -368,6 +375,16 @@ def _check_outputs(args: argparse.Namespace, fmt: str) -> None:
         raise _Usage(f"--errors must not be the output itself: {shown(str(args.output))}")
     if args.output is None:
         return
+    from nadif.scraper.batch.formats import DIR_FORMATS, SUFFIXES
+
+    suffix = "".join(args.output.suffixes[-1:]).lower()
+    if fmt in DIR_FORMATS and suffix in DATA_SUFFIXES:
+        raise _Usage(
+            f"-o {shown(str(args.output))}: --format {fmt} writes a folder (one {SUFFIXES[fmt]} "
+            f"file per article), and this is a file name; give a folder (-o "
+            f"{shown(str(args.output.with_suffix('')))}/), or send one stream to stdout "
+            f"(-o - > FILE)"
+        )
     from nadif.scraper.batch.runfile import run_outputs
 
     outputs = {os.path.realpath(p) for p in run_outputs(args.output, args.errors)}
@@ -385,16 +402,20 @@ def _print_json(record: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
 
 
-def _print_text(record: dict[str, Any]) -> None:
-    if record.get("title"):
-        sys.stdout.write(record["title"] + "\n\n")
-    sys.stdout.write(record["text"] + "\n")
+def _print_one(record: dict[str, Any], fmt: str) -> None:
+    """One record to stdout in `fmt` (a whole CSV table or XML document of one article)."""
+    from nadif.scraper.batch.formats import csv_header, render, xml_prologue
+
+    data = render(record, fmt)
+    if fmt == "csv":
+        data = csv_header() + data
+    elif fmt == "xml":
+        data = xml_prologue() + data
+    sys.stdout.write(data.decode("utf-8", "surrogateescape"))
 
 
 def _single(task: Task, settings: Settings, fmt: str) -> int:
     """One input to stdout: the record itself, or the error on stderr."""
-    import json
-
     from nadif.cleaners.errors import NadifError
     from nadif.scraper.batch.worker import article_for
 
@@ -404,12 +425,10 @@ def _single(task: Task, settings: Settings, fmt: str) -> int:
         sys.stderr.write(f"nadif: {shown(str(exc.source))}: {exc.reason}\n")
         return EXIT_FAILED
     record["source"] = task.source
-    if fmt == "text":
-        _print_text(record)
-    elif fmt == "jsonl":
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
+    if fmt == "json":
         _print_json(record)
+    else:
+        _print_one(record, fmt)
     return EXIT_OK
 
 

@@ -89,10 +89,12 @@ class AppendOnlyFile:
                 raise  # fsync is not supported on this file (a device): nothing to make durable
 
 
-def repair_tail(path: Path) -> int:
-    """Cut a partial last line (one without its newline) left by a killed run.
+def repair_tail(path: Path, terminator: bytes = b"\n") -> int:
+    """Cut a partial last line (one without its `terminator`) left by a killed run.
 
-    Returns the number of bytes removed (0 when the file is whole or missing).
+    A CSV output's records end with CRLF (`terminator=b"\\r\\n"`) and may hold bare LFs
+    inside quoted fields: only a CRLF ends a record there. Returns the number of bytes
+    removed (0 when the file is whole or missing).
     """
     try:
         fd = os.open(path, os.O_RDWR)
@@ -103,12 +105,14 @@ def repair_tail(path: Path) -> int:
         end = size
         while end > 0:
             start = max(0, end - _TAIL_BLOCK)
-            block = os.pread(fd, end - start, start)
-            if end == size and block.endswith(b"\n"):
+            # a terminator may straddle two blocks: read one byte more than the step
+            block = os.pread(fd, end - start + (1 if start else 0), start - (1 if start else 0))
+            offset = start - (1 if start else 0)
+            if end == size and block.endswith(terminator):
                 return 0
-            newline = block.rfind(b"\n")
-            if newline >= 0:
-                end = start + newline + 1
+            found = block.rfind(terminator)
+            if found >= 0:
+                end = offset + found + len(terminator)
                 break
             end = start
         os.ftruncate(fd, end)

@@ -9,12 +9,12 @@ and the result crossing the process boundary is one `bytes` object, cheap to pic
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from nadif.cleaners.errors import NadifError
 from nadif.scraper.batch._inputs import Task
+from nadif.scraper.batch.formats import FORMATS, json_line, render
 
 __all__ = ["FORMATS", "Outcome", "Worker", "failure", "run_chunk", "run_one"]
 
@@ -25,15 +25,12 @@ It must be picklable (a top-level function, or a functools.partial of one) since
 in other processes.
 """
 
-FORMATS = ("jsonl", "text")
-"""Output formats: one JSON record a line, or one .txt file per article."""
-
 
 class Outcome(NamedTuple):
     """The result of one task, ready to write.
 
-    `payload` is the JSON line (with its final newline) of the record or of the error
-    record; in the "text" format, an article's payload is the body of its .txt file.
+    `payload` is the record in the run's format (`formats.render`: a JSON line, a CSV
+    row, the body of an article's .txt, .md or .xml file), or the error record's JSON line.
     `site` and `kinds` (the kind of each removed line) feed the run summary.
     """
 
@@ -61,7 +58,7 @@ def run_one(worker: Worker, fmt: str, task: Task) -> Outcome:
         record = {"source": task.source, **{k: v for k, v in result.items() if k != "source"}}
         site = record.get("site")
         kinds = tuple(str(removal["kind"]) for removal in record.get("removed") or ())
-        payload = _text_body(record) if fmt == "text" else json_line(record)
+        payload = render(record, fmt)
     except Exception as exc:  # noqa: BLE001 - any failure of one input is that input's error
         return failure(task, type(exc).__name__, _reason(exc))
     return Outcome(task.source, True, payload, site if isinstance(site, str) else None, kinds)
@@ -71,30 +68,6 @@ def failure(task: Task, error: str, reason: str) -> Outcome:
     """The error record of a task: which input, of what kind, what went wrong and why."""
     record = {"source": task.source, "kind": task.kind, "error": error, "reason": reason}
     return Outcome(task.source, False, json_line(record))
-
-
-def json_line(record: dict[str, Any]) -> bytes:
-    """One JSON object on one line, UTF-8, ending with a newline.
-
-    Paths are not always valid Unicode (a file name with undecodable bytes arrives with
-    lone surrogates): such a record is written with \\u escapes, still valid JSON that
-    reads back to the very same string.
-    """
-    text = json.dumps(record, ensure_ascii=False)
-    try:
-        return (text + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
-
-
-def _text_body(record: dict[str, Any]) -> bytes:
-    """The .txt file of one article: its title, a blank line, then its text."""
-    text = record.get("text")
-    if not isinstance(text, str):
-        text = "\n\n".join(str(p) for p in record.get("paragraphs") or ())
-    title = record.get("title")
-    body = f"{title}\n\n{text}" if title else text
-    return (body.rstrip("\n") + "\n").encode("utf-8", "surrogateescape")
 
 
 def _reason(exc: Exception) -> str:

@@ -13,10 +13,11 @@ What a run guarantees:
 - Streaming: tasks are pulled lazily and at most a few chunks per process are in flight;
   records are written as they come. With ``jobs > 1`` or the Dask engine the output order
   is completion order, not input order.
-- Output: JSONL to `out` (stdout when `out` is None), or with ``fmt="text"`` one
-  .txt file per article in the folder `out` (to stdout: the articles one after another,
-  each followed by two blank lines). Error records go to `errors`, by default
-  beside OUT as OUT.errors.jsonl (stderr when `out` is None).
+- Output (`formats`): JSONL or CSV to the file `out` (stdout when `out` is None), or
+  with a folder format (``fmt="text"``, ``"markdown"``, ``"xml"``) one file per article
+  in the folder `out` (to stdout: the articles one after another, see `StreamSink`).
+  Error records go to `errors`, by default beside OUT as OUT.errors.jsonl (stderr when
+  `out` is None).
 - Resuming: a run with the same `out` skips every input whose source is already in it;
   inputs that failed are retried, and the errors file is rewritten with those that still
   fail. A run killed at any moment (SIGKILL included) loses no finished record and leaves
@@ -44,18 +45,20 @@ from nadif.scraper.batch._dask import SchedulerUnreachable
 from nadif.scraper.batch._inputs import Task, iter_tasks
 from nadif.scraper.batch._journal import AppendOnlyFile
 from nadif.scraper.batch._local import run_in_pool, run_in_process
-from nadif.scraper.batch._outcome import FORMATS, Outcome, Worker, run_chunk
+from nadif.scraper.batch._outcome import Outcome, Worker, run_chunk
 from nadif.scraper.batch._progress import Progress, progress_wanted
 from nadif.scraper.batch._sink import (
+    CsvSink,
+    DirSink,
     JsonlSink,
     LineWriter,
     Sink,
     StreamLines,
     StreamSink,
-    TextDirSink,
     default_errors_path,
 )
 from nadif.scraper.batch._summary import Summary
+from nadif.scraper.batch.formats import DIR_FORMATS, FORMATS
 
 __all__ = [
     "ENGINES",
@@ -148,12 +151,12 @@ def _check_output_path(out: Path, fmt: str) -> None:
     A JSONL output is a regular file: a named pipe, a device (/dev/full, /dev/zero) or a
     socket cannot be resumed from, and reading one back could block or never end.
     """
-    if fmt == "jsonl" and out.is_dir():
-        raise InputError(str(out), "is a folder: give a file for JSONL, or --format text")
-    if fmt == "jsonl" and out.exists() and not out.is_file():
-        raise InputError(str(out), "not a regular file: the JSONL output must be a file")
-    if fmt == "text" and out.exists() and not out.is_dir():
-        raise InputError(str(out), "is a file: the text format writes a folder of .txt files")
+    if fmt not in DIR_FORMATS and out.is_dir():
+        raise InputError(str(out), f"is a folder: give a file for {fmt}, or --format text")
+    if fmt not in DIR_FORMATS and out.exists() and not out.is_file():
+        raise InputError(str(out), f"not a regular file: the {fmt} output must be a file")
+    if fmt in DIR_FORMATS and out.exists() and not out.is_dir():
+        raise InputError(str(out), f"is a file: the {fmt} format writes a folder of files")
 
 
 def _errors_to(out: Path | None, errors: Path | None) -> str:
@@ -178,8 +181,10 @@ def _open_sink(
         return StreamSink(stdout if stdout is not None else sys.stdout, error_lines, fmt=fmt)
     out = Path(out)
     errors_path = Path(errors) if errors else default_errors_path(out)
-    if fmt == "text":
-        return TextDirSink(out, errors_path)
+    if fmt in DIR_FORMATS:
+        return DirSink(out, errors_path, fmt)
+    if fmt == "csv":
+        return CsvSink(out, errors_path)
     return JsonlSink(out, errors_path)
 
 

@@ -26,7 +26,8 @@ from nadif.scraper.batch._sink import default_errors_path
 
 __all__ = ["OptionsMismatch", "run_file_path", "run_outputs", "start_run"]
 
-_TEXT_FILE = re.compile(r"^[\w.-]*-[0-9a-f]{10}\.txt$")  # `_sink.text_file_name`'s shape
+# `_sink.text_file_name`'s shape, for each folder format's suffix
+_TEXT_FILE = re.compile(r"^[\w.-]*-[0-9a-f]{10}\.(?:txt|md|xml)$")
 
 
 class OptionsMismatch(Exception):
@@ -89,7 +90,7 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 
 def _remove_previous(out: Path, errors: Path) -> None:
-    """Remove OUT (for a folder: only the .txt files nadif names), its errors and record."""
+    """Remove OUT (for a folder: only the .txt/.md/.xml files nadif names), its errors and record."""
     if out.is_dir() and not out.is_symlink():
         for entry in os.scandir(out):
             if entry.is_file(follow_symlinks=False) and _TEXT_FILE.match(entry.name):

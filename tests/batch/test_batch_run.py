@@ -238,14 +238,20 @@ def test_missing_output_folders_are_created(tmp_path: Path, make_dumps) -> None:
     assert len(read_jsonl(out)) == 1
 
 
-def test_text_format_to_stdout_separates_articles(tmp_path: Path, make_dumps) -> None:
+def test_text_format_to_stdout_gives_each_article_a_header_naming_its_source(
+    tmp_path: Path, make_dumps
+) -> None:
     make_dumps(tmp_path / "in", 2)
     stdout = io.StringIO()
     run_batch(
         iter_tasks([str(tmp_path / "in")], "text"), read_dump, out=None, stdout=stdout, fmt="text"
     )
-    articles = stdout.getvalue().split("\n\n\n")
-    assert [a.split("\n", 1)[0] for a in articles if a.strip()] == ["dump 0", "dump 1"]
+    lines = stdout.getvalue().splitlines()
+    headers = [line for line in lines if line.startswith("==> ")]
+    assert headers == [
+        f"==> {tmp_path / 'in' / f'part{i}' / f'dump{i:05d}.txt'} <==" for i in (0, 1)
+    ], "one header line per article, naming its source"
+    assert lines[lines.index(headers[1]) + 1] == "dump 1", "the article's title follows it"
 
 
 def test_the_progress_line_goes_to_stderr_only_when_asked(
@@ -286,7 +292,7 @@ def test_the_summary_renders_counts_and_removals() -> None:
         ({"jobs": 0}, "jobs must be at least 1"),
         ({"engine": "spark"}, "unknown engine"),
         ({"scheduler": "tcp://127.0.0.1:8786"}, "needs engine='dask'"),
-        ({"fmt": "xml"}, "unknown output format"),
+        ({"fmt": "yaml"}, "unknown output format"),
         ({"errors": "SAME"}, "must not be the output itself"),
     ],
 )
