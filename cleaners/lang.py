@@ -39,7 +39,7 @@ def detect_lang(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
-    label, _score = _identifier().classify(sample)
+    label = str(_identifier().classify(sample)[0])
     if label == _NO_LANGUAGE:
         return None
     return _ALIASES.get(label, label)
