@@ -13,7 +13,8 @@ class Removal:
     """One dropped line: where it was, what it said, what kind of boilerplate, which rule.
 
     `line` is the 1-based line number in the cleaned input (the dump, or the text that
-    extraction produced from HTML).
+    extraction produced from HTML); 0 for a cut made in a page's HTML before its text had
+    lines (a pruned subtree, what the extractor left out: see `scraper.extraction._audit`).
     """
 
     line: int
