@@ -26,6 +26,7 @@ import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -40,6 +41,9 @@ __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 NO_SITE = "none"  # the same word as `scraper.text.NO_SITE` (a test checks it)
+STDIN = "-"
+"""As a PATH: standard input (one document); as -o: standard output."""
+MAX_STDIN_BYTES = 64 * 1024 * 1024
 REVIEW_THRESHOLD = 0.7  # `cleaners.nearduplicates.DEFAULT_THRESHOLD` (a test checks it)
 JOBS_PER_CORE = 4
 """--jobs is capped at this many processes per core: more only thrash."""
@@ -96,6 +100,37 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         default=[],
         metavar="FILE",
         help="a file of URLs, one a line ('#' comments)",
+    )
+    fetch.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS, Atom or JSON feed: fetch the articles it links to (repeatable)",
+    )
+    fetch.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a sitemap or sitemap index (gzipped too): fetch the articles it lists (repeatable)",
+    )
+    fetch.add_argument(
+        "--max-urls",
+        type=int,
+        default=None,
+        metavar="N",
+        help="fetch at most N article URLs (from feeds, sitemaps and lists together)",
+    )
+    fetch.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="list the URLs that would be fetched (feeds and sitemaps read), fetch no article",
+    )
+    fetch.add_argument(
+        "--any-host",
+        action="store_true",
+        help="take a feed's or sitemap's links to other hosts too (default: its own host only)",
     )
     fetch.add_argument(
         "--cache-dir",
@@ -295,6 +330,12 @@ def _check_fetch_options(args: argparse.Namespace) -> None:
     _check_seconds("--max-time", args.max_time, zero_ok=False)
     if args.retries < 0:
         raise _Usage(f"--retries cannot be negative ({args.retries})")
+    if args.max_urls is not None and args.max_urls < 1:
+        raise _Usage(f"--max-urls must be at least 1, not {args.max_urls}")
+    for option, urls in (("--feed", args.feed), ("--sitemap", args.sitemap)):
+        for url in urls:
+            if not url.lower().startswith(("http://", "https://")):
+                raise _Usage(f"{option} {shown(url)!r}: give an http or https URL")
     for listing in args.input:
         problem = _not_a_readable_file(listing)
         if problem is not None:
@@ -445,14 +486,20 @@ def _tasks(paths: Sequence[str], kind: str, exclude: Sequence[Path]) -> Iterator
             yield Task(path, kind, problem="no readable files in this folder")
 
 
-def _batch(args: argparse.Namespace, kind: str, settings: Settings, fmt: str) -> int:
+def _batch(
+    args: argparse.Namespace,
+    kind: str,
+    settings: Settings,
+    fmt: str,
+    tasks: Iterator[Task] | None = None,
+) -> int:
     from nadif.scraper.batch.engine import run_batch
     from nadif.scraper.batch.runfile import run_outputs
     from nadif.scraper.batch.worker import make_worker
 
     exclude = run_outputs(args.output, args.errors) if args.output is not None else []
     summary = run_batch(
-        _tasks(args.paths, kind, exclude),
+        tasks if tasks is not None else _tasks(args.paths, kind, exclude),
         make_worker(settings),
         out=args.output,
         errors=args.errors,
@@ -477,19 +524,29 @@ def _run_options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
     return options
 
 
+def _check_stdin(paths: Sequence[str]) -> None:
+    if STDIN in paths and len(paths) > 1:
+        raise _Usage("'-' (standard input) is one document: give it alone")
+    if STDIN in paths and sys.stdin.isatty():
+        raise _Usage("'-' reads standard input, which is a terminal: pipe a document in")
+
+
 def _run(args: argparse.Namespace) -> int:
     kind = {"clean": "text", "extract": "html", "fetch": "url"}[args.command]
+    if args.output is not None and str(args.output) == STDIN:
+        args.output = None  # -o -: standard output
     _check_jobs(args)
     _check_site(args.site)
     _check_engine(args)
     if kind == "url":
         _check_fetch_options(args)
-        inputs = [*args.urls, *args.input]
-        if not inputs:
-            raise _Usage("give at least one URL or -i FILE")
-        single = len(args.urls) == 1 and not args.input
+        if not (args.urls or args.input or args.feed or args.sitemap):
+            raise _Usage("give at least one URL, -i FILE, --feed URL or --sitemap URL")
+        single = len(args.urls) == 1 and not (args.input or args.feed or args.sitemap)
+        single = single and not args.dry_run
     else:
         inputs = args.paths
+        _check_stdin(inputs)
         if kind == "html" and args.url and len(inputs) > 1:
             raise _Usage("--url names one page: give one PATH with it")
         single = len(inputs) == 1 and not os.path.isdir(inputs[0])
@@ -497,6 +554,14 @@ def _run(args: argparse.Namespace) -> int:
     batch_fmt = "jsonl" if fmt == "json" else fmt  # several records: one JSON object a line
     _check_outputs(args, batch_fmt)
     settings = _settings(args, kind)
+    url_tasks: Iterator[Task] | None = None
+    if kind == "url":
+        inputs = args.urls[:1]
+        url_tasks = _url_tasks(args, settings)
+        if args.dry_run:
+            return _dry_run(url_tasks)
+    elif inputs == [STDIN]:
+        settings = replace(settings, stdin=_read_stdin())
     if single and args.output is None and args.engine == "local":
         from nadif.scraper.batch.engine import Task
 
@@ -514,7 +579,73 @@ def _run(args: argparse.Namespace) -> int:
         except OptionsMismatch as exc:
             raise _Usage(str(exc)) from None
     args.paths = inputs
-    return _batch(args, kind, settings, batch_fmt)
+    return _batch(args, kind, settings, batch_fmt, url_tasks)
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        raise _Usage(f"standard input holds more than {MAX_STDIN_BYTES} bytes")
+    return data
+
+
+def _url_tasks(args: argparse.Namespace, settings: Settings) -> Iterator[Task]:
+    """The tasks of a fetch run: URLs and URL lists (read lazily), then the article URLs
+    of each --feed and --sitemap (fetched now, with nadif's Fetcher), at most --max-urls
+    of them all, each URL once."""
+    import itertools
+
+    from nadif.scraper.batch.engine import Task, iter_tasks
+
+    given = iter_tasks([*args.urls, *args.input], "url")
+    expanded = (Task(url, "url") for url in _listed_urls(args, settings))
+    tasks: Iterator[Task] = itertools.chain(given, expanded)
+    if args.max_urls is not None:  # feeds and sitemaps are read only as far as needed
+        tasks = itertools.islice(tasks, args.max_urls)
+    return tasks
+
+
+def _listed_urls(args: argparse.Namespace, settings: Settings) -> Iterator[str]:
+    if not (args.feed or args.sitemap):
+        return
+    from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
+    from nadif.scraper.fetching.listings import feed_urls, listing_options, sitemap_urls
+
+    def warn(message: str) -> None:
+        sys.stderr.write(f"nadif: sitemap {shown(message)}\n")
+
+    limit, same_host = args.max_urls, not args.any_host
+    with Fetcher(listing_options(settings.fetch or FetchOptions())) as fetcher:
+        for url in args.feed:
+            listing = feed_urls(fetcher, url, limit=limit, same_host=same_host)
+            _note_listing("feed", listing)
+            yield from listing.urls
+        for url in args.sitemap:
+            listing = sitemap_urls(fetcher, url, limit=limit, same_host=same_host, warn=warn)
+            _note_listing("sitemap", listing)
+            yield from listing.urls
+
+
+def _note_listing(what: str, listing: Any) -> None:
+    rejected = f", {listing.rejected} links left out" if listing.rejected else ""
+    documents = f" from {listing.documents} documents" if listing.documents > 1 else ""
+    sys.stderr.write(
+        f"{what} {shown(listing.source)}: {len(listing.urls)} article URLs{documents}{rejected}\n"
+    )
+
+
+def _dry_run(tasks: Iterator[Task]) -> int:
+    """--dry-run: the URLs that would be fetched, one a line; no article is fetched."""
+    count, seen = 0, set()
+    for task in tasks:
+        if task.problem is not None:
+            sys.stderr.write(f"nadif: {shown(task.source)}: {task.problem}\n")
+        elif task.source not in seen:
+            seen.add(task.source)
+            count += 1
+            sys.stdout.write(task.source + "\n")
+    sys.stderr.write(f"dry run: {count} URLs would be fetched\n")
+    return EXIT_OK
 
 
 def _settings(args: argparse.Namespace, kind: str) -> Settings:

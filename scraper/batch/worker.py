@@ -34,6 +34,7 @@ class Settings:
     site   None = by URL host or text signatures, "none" = generic rules only, or a name
     url    the page's URL for `extract` of HTML files (one input)
     fetch  fetcher options for URL tasks (None: the defaults)
+    stdin  the bytes of standard input, read by the CLI: the document of the task "-"
 
     Each kind of task imports its machinery when it first runs (a run of text dumps never
     loads the HTML extractor or the HTTP client).
@@ -42,6 +43,30 @@ class Settings:
     site: str | None = None
     url: str | None = None
     fetch: FetchOptions | None = None
+    stdin: bytes | None = None
+
+
+STDIN = "-"
+
+
+def _from_stdin(task: Task, data: bytes, settings: Settings) -> Article:
+    """The document given on standard input (source "-"), as a dump or a page."""
+    if not data.strip():
+        raise InputError(STDIN, "standard input is empty" if not data else "only white space")
+    if task.kind == "html":
+        from nadif.scraper.extraction.article import extract_html
+
+        return extract_html(data, settings.url, site=settings.site, source=STDIN)
+    from nadif.scraper._markup import looks_like_page
+    from nadif.scraper.text import clean_text
+    from nadif.scraper.textio import decode_bytes
+
+    text, _encoding = decode_bytes(data, STDIN)
+    if looks_like_page(text):
+        raise InputError(
+            STDIN, "this is an HTML page, not a text dump: use `nadif extract -` for pages"
+        )
+    return clean_text(text, settings.site, source=STDIN)
 
 
 @lru_cache(maxsize=4)
@@ -72,6 +97,8 @@ def read_html_file(path: str) -> bytes:
 def article_for(task: Task, settings: Settings) -> Article:
     if task.problem is not None:  # the walk could not hand this input over (a link loop...)
         raise InputError(task.source, task.problem)
+    if task.source == STDIN and settings.stdin is not None and task.kind != "url":
+        return _from_stdin(task, settings.stdin, settings)
     if task.kind == "text":
         from nadif.scraper.text import clean_file
 

@@ -98,7 +98,10 @@ class FetchOptions:
     A Retry-After longer than `max_retry_after` makes the fetch fail at once instead.
     `cache_dir=None` disables the cache; `cache_ttl=None` keeps entries until evicted.
     `allow_private` lifts the address rules of `_address` (redirects into private or
-    link-local addresses).
+    link-local addresses). `binary_types`: binary formats (as `sniff_binary` names them)
+    taken as they are, not refused (a gzipped sitemap: "application/gzip"). `proxy`: an
+    http(s) proxy URL every request goes through; `headers`: extra request headers
+    (name, value), sent with every request, robots.txt included.
     """
 
     connect_timeout: float = 10.0
@@ -118,6 +121,9 @@ class FetchOptions:
     cache_ttl: float | None = None
     accept_types: tuple[str, ...] = DEFAULT_ACCEPT_TYPES
     allow_private: bool = False
+    binary_types: tuple[str, ...] = ()
+    proxy: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         positive = {
@@ -210,7 +216,9 @@ class Fetcher:
                 "User-Agent": opts.user_agent,
                 "Accept": ACCEPT,
                 "Accept-Encoding": ACCEPT_ENCODING,
+                **dict(opts.headers),
             },
+            proxy=opts.proxy,
         )
         self._gate = HostGate(opts.per_host_concurrency, opts.per_host_delay)
         self._guard = AddressGuard(allow_private=opts.allow_private, resolve=resolve)
@@ -387,7 +395,7 @@ class Fetcher:
         if not content.strip():
             raise FetchError(source, f"empty body (HTTP {status}{where})")
         sniffed = sniff_binary(content[:16])
-        if sniffed is not None:
+        if sniffed is not None and sniffed not in self.options.binary_types:
             raise FetchError(
                 source,
                 f"body is {sniffed}, not a web page (declared content type:"
