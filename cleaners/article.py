@@ -44,6 +44,11 @@ class Article:
     (see `cleaners.quality`). `title_line` and `paragraph_lines` are the 1-based input
     line numbers of the title and of each paragraph, so kept and removed lines can be
     shown in their original order (the review page does).
+
+    The page's metadata, null where the page does not state it (a text dump states none):
+    `published` and `modified` (ISO 8601, with time and timezone when given),
+    `description`, `sitename` (the name the site gives itself), `hostname` (of the page's
+    URL), `categories` and `tags` (lists), `image` (the page's lead image URL).
     """
 
     title: str | None = None
@@ -54,6 +59,13 @@ class Article:
     lang: str | None = None
     published: str | None = None
     author: str | None = None
+    modified: str | None = None
+    description: str | None = None
+    sitename: str | None = None
+    hostname: str | None = None
+    categories: list[str] | None = None
+    tags: list[str] | None = None
+    image: str | None = None
     removed: list[Removal] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     title_line: int | None = None
@@ -72,7 +84,14 @@ class Article:
             "lang": self.lang,
             "title": self.title,
             "published": self.published,
+            "modified": self.modified,
             "author": self.author,
+            "description": self.description,
+            "sitename": self.sitename,
+            "hostname": self.hostname,
+            "categories": None if self.categories is None else list(self.categories),
+            "tags": None if self.tags is None else list(self.tags),
+            "image": self.image,
             "paragraphs": list(self.paragraphs),
             "text": self.text,
             "removed": [r.to_dict() for r in self.removed],
@@ -92,8 +111,19 @@ class Article:
             lang=data.get("lang"),
             published=data.get("published"),
             author=data.get("author"),
+            modified=data.get("modified"),
+            description=data.get("description"),
+            sitename=data.get("sitename"),
+            hostname=data.get("hostname"),
+            categories=_optional_list(data.get("categories")),
+            tags=_optional_list(data.get("tags")),
+            image=data.get("image"),
             removed=[Removal(**r) for r in data.get("removed") or []],
             flags=list(data.get("flags") or []),
             title_line=data.get("title_line"),
             paragraph_lines=list(data.get("paragraph_lines") or []),
         )
+
+
+def _optional_list(value: Any) -> list[str] | None:
+    return None if value is None else [str(item) for item in value]

@@ -1,9 +1,12 @@
-"""Page metadata (title, author, publication date, language) from the parsed tree.
+"""Page metadata (title, author, dates, language, description, site name, categories,
+tags, image) from the parsed tree.
 
 Built from trafilatura's own metadata steps — meta tags and OpenGraph, JSON-LD, the title
-heuristics — and htmldate for the date, but only the fields nadif keeps: trafilatura's
-`extract_metadata` also collects categories, tags, licence and site name, which cost a
-third of the extraction time on a typical page and are never used here. Its author
+heuristics — and htmldate for the date, but not its whole `extract_metadata`: its
+category and tag searches through the page's links and its licence search cost a third
+of the extraction time on a typical page; categories and tags are read here from what
+the page states (`article:section`, `article:tag`, keywords, JSON-LD), which
+`examine_meta` and `extract_meta_json` already collect. Its author
 fallback (a deep copy of the page and a wide XPath sweep) is replaced by a short list of
 the places where pages put a byline.
 
@@ -22,6 +25,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -29,7 +33,13 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
-__all__ = ["PageMetadata", "iso_published", "page_metadata", "stated_published"]
+__all__ = [
+    "PageMetadata",
+    "iso_published",
+    "page_metadata",
+    "stated_modified",
+    "stated_published",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,13 @@ class PageMetadata:
     published: str | None
     lang: str | None
     url: str | None
+    modified: str | None = None
+    description: str | None = None
+    sitename: str | None = None
+    hostname: str | None = None
+    categories: tuple[str, ...] | None = None
+    tags: tuple[str, ...] | None = None
+    image: str | None = None
 
 
 # bylines marked up as such, most specific first; the first short text wins
@@ -79,6 +96,18 @@ _PUBLISHED_NAMES: Final = (
     "sailthru.date",
     "dc.date",
 )
+# where a page states when it was last changed
+_MODIFIED_NAMES: Final = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+)
+_JSON_MODIFIED: Final = re.compile(r'"dateModified"\s*:\s*"([^"]{8,40})"')
+_SECTION_NAMES: Final = ("article:section", "section", "parsely-section")
+_TAG_NAMES: Final = ("article:tag", "keywords", "news_keywords", "parsely-tags")
 _METAS: Final = XPath("//meta[@content]")
 _TIME_PUBLISHED: Final = XPath("//time[@itemprop='datePublished']/@datetime")
 _JSON_LD: Final = XPath("//script[@type='application/ld+json']/text()")
@@ -114,24 +143,56 @@ def iso_published(value: str, latest: date | None = None) -> str | None:
         return None
 
 
-def stated_published(tree: HtmlElement) -> str | None:
-    """The publication date (and time) the page states in its metadata, or None."""
-    latest = date.today() + timedelta(days=1)  # a timezone ahead of the machine's
-    stated: dict[str, str] = {}
+def _stated_metas(tree: HtmlElement) -> dict[str, list[str]]:
+    """Every <meta> content by its casefolded name (property, name or itemprop)."""
+    stated: dict[str, list[str]] = {}
     for meta in _METAS(tree):  # one pass over the metas, names looked up in Python
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
-        stated.setdefault(key.casefold(), meta.get("content", ""))
-    values = [stated[name] for name in _PUBLISHED_NAMES if name in stated]
-    for value in (*values, *_TIME_PUBLISHED(tree)):
+        stated.setdefault(key.casefold(), []).append(meta.get("content", ""))
+    return stated
+
+
+def _stated_date(
+    tree: HtmlElement,
+    stated: dict[str, list[str]],
+    names: tuple[str, ...],
+    extra: list[str],
+    json_pattern: re.Pattern[str],
+) -> str | None:
+    latest = date.today() + timedelta(days=1)  # a timezone ahead of the machine's
+    values = [stated[name][0] for name in names if name in stated]
+    for value in (*values, *extra):
         found = iso_published(str(value), latest)
         if found:
             return found
     for script in _JSON_LD(tree):
-        for value in _JSON_PUBLISHED.findall(str(script)):
+        for value in json_pattern.findall(str(script)):
             found = iso_published(value, latest)
             if found:
                 return found
     return None
+
+
+def stated_published(tree: HtmlElement) -> str | None:
+    """The publication date (and time) the page states in its metadata, or None."""
+    stated = _stated_metas(tree)
+    extra = [str(value) for value in _TIME_PUBLISHED(tree)]
+    return _stated_date(tree, stated, _PUBLISHED_NAMES, extra, _JSON_PUBLISHED)
+
+
+def stated_modified(tree: HtmlElement) -> str | None:
+    """When the page says it was last changed (ISO, as `stated_published`), or None."""
+    return _stated_date(tree, _stated_metas(tree), _MODIFIED_NAMES, [], _JSON_MODIFIED)
+
+
+def _terms(
+    stated: dict[str, list[str]], names: tuple[str, ...], found: list[str]
+) -> tuple[str, ...] | None:
+    """Category or tag names: the metas' (comma-separated lists split) then trafilatura's."""
+    values = [value for name in names for value in stated.get(name, ())] + found
+    terms = [part.strip() for value in values for part in str(value).split(",")]
+    unique = tuple(dict.fromkeys(term for term in terms if term))
+    return unique or None
 
 
 def _author_from_markup(tree: HtmlElement) -> str | None:
@@ -178,10 +239,24 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         url=own_url,
         max_date=date.today().isoformat(),
     )
+    stated = _stated_metas(tree)
+    host = urlsplit(own_url).hostname if own_url else None
     return PageMetadata(
         title=" ".join(title.split()) if title else None,
         author=author,
         published=published,
         lang=declared_lang(tree),
         url=own_url,
+        modified=stated_modified(tree),
+        description=_one_line(meta.description),
+        sitename=_one_line(meta.sitename),
+        hostname=host.lower() if host else None,
+        categories=_terms(stated, _SECTION_NAMES, list(meta.categories or ())),
+        tags=_terms(stated, _TAG_NAMES, list(meta.tags or ())),
+        image=meta.image if meta.image and meta.image.startswith(("http://", "https://")) else None,
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    text = " ".join(value.split()) if value else ""
+    return text or None

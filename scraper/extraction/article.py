@@ -20,6 +20,7 @@ from nadif.cleaners.article import Article
 from nadif.cleaners.errors import ExtractionError
 from nadif.cleaners.normalize import normalize_line
 from nadif.cleaners.pipeline import clean_lines
+from nadif.scraper.extraction._metadata import PageMetadata
 from nadif.scraper.extraction.lines import Extracted, extract
 from nadif.scraper.text import NO_SITE, SiteChoice, resolve_site
 from nadif.sites import PLATFORMS, Site, site_for_url
@@ -138,9 +139,23 @@ def extract_html(
     article.source = source if source is not None else url
     article.published = extracted.published
     article.author = extracted.author or article.author
+    _add_metadata(article, extracted.metadata)
     if extracted.lang and article.lang is None:
         article.lang = extracted.lang
     return article
+
+
+def _add_metadata(article: Article, meta: PageMetadata | None) -> None:
+    """The page's stated metadata beyond title, author and date (null where absent)."""
+    if meta is None:
+        return
+    article.modified = meta.modified
+    article.description = meta.description
+    article.sitename = meta.sitename
+    article.hostname = meta.hostname
+    article.categories = list(meta.categories) if meta.categories is not None else None
+    article.tags = list(meta.tags) if meta.tags is not None else None
+    article.image = meta.image
 
 
 def fetch_article(

@@ -48,7 +48,7 @@ from nadif.scraper.extraction._html_rules import (
     prepare_tree,
     prune,
 )
-from nadif.scraper.extraction._metadata import page_metadata
+from nadif.scraper.extraction._metadata import PageMetadata, page_metadata
 from nadif.sites import Platform
 
 __all__ = ["Extracted", "decode_html", "extract"]
@@ -90,6 +90,7 @@ class Extracted:
     # what the HTML stage cut (pruned subtrees, dropped blocks, what the extractor left
     # out), `line` 0: see `scraper.extraction._audit`
     removed: tuple[Removal, ...] = ()
+    metadata: PageMetadata | None = None  # all the page states (description, tags...)
 
     @property
     def text(self) -> str:
@@ -222,6 +223,7 @@ def extract(
         method=method,
         platform=platform.name if platform else None,
         removed=tuple(removed),
+        metadata=meta,
     )
 
 
