@@ -123,6 +123,29 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="fetch at most N article URLs (from feeds, sitemaps and lists together)",
     )
     fetch.add_argument(
+        "--user-agent",
+        default=None,
+        metavar="UA",
+        help="the User-Agent header (default: nadif's own, naming the project)",
+    )
+    fetch.add_argument(
+        "--proxy", default=None, metavar="URL", help="send every request through this proxy"
+    )
+    fetch.add_argument(
+        "--header",
+        action="append",
+        default=[],
+        metavar="'K: V'",
+        help="an extra request header (repeatable)",
+    )
+    fetch.add_argument(
+        "--max-size",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="largest body read, compressed or not (default 10485760)",
+    )
+    fetch.add_argument(
         "--dry-run",
         action="store_true",
         help="list the URLs that would be fetched (feeds and sitemaps read), fetch no article",
@@ -330,6 +353,13 @@ def _check_fetch_options(args: argparse.Namespace) -> None:
     _check_seconds("--max-time", args.max_time, zero_ok=False)
     if args.retries < 0:
         raise _Usage(f"--retries cannot be negative ({args.retries})")
+    if args.max_size is not None and args.max_size < 1:
+        raise _Usage(f"--max-size must be at least 1 byte, not {args.max_size}")
+    if args.user_agent is not None and not args.user_agent.strip():
+        raise _Usage("--user-agent cannot be empty")
+    if args.proxy is not None and not args.proxy.lower().startswith(("http://", "https://")):
+        raise _Usage(f"--proxy {shown(args.proxy)!r}: give an http:// or https:// URL")
+    args.headers = tuple(_header(value) for value in args.header)
     if args.max_urls is not None and args.max_urls < 1:
         raise _Usage(f"--max-urls must be at least 1, not {args.max_urls}")
     for option, urls in (("--feed", args.feed), ("--sitemap", args.sitemap)):
@@ -340,6 +370,17 @@ def _check_fetch_options(args: argparse.Namespace) -> None:
         problem = _not_a_readable_file(listing)
         if problem is not None:
             raise _Usage(f"-i {shown(listing)}: {problem}")
+
+
+def _header(value: str) -> tuple[str, str]:
+    import re
+
+    name, colon, content = value.partition(":")
+    if not colon or not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name.strip()):
+        raise _Usage(f"--header {shown(value)!r}: give 'Name: value'")
+    if any(c in content for c in "\r\n\0"):
+        raise _Usage(f"--header {shown(value)!r}: a header value is one line")
+    return name.strip(), content.strip()
 
 
 def _not_a_readable_file(path: str) -> str | None:
@@ -510,6 +551,9 @@ def _batch(
         fmt=fmt,
     )
     sys.stderr.write(summary.render() + "\n")
+    if kind == "url":
+        cache = settings.fetch.cache_dir if settings.fetch is not None else None
+        sys.stderr.write(f"HTTP cache: {shown(str(cache)) if cache else 'off (--no-cache)'}\n")
     return summary.exit_code
 
 
@@ -655,7 +699,15 @@ def _settings(args: argparse.Namespace, kind: str) -> Settings:
         return Settings(site=args.site, url=getattr(args, "url", None))
     from nadif.scraper.fetching.fetcher import FetchOptions
 
+    extra: dict[str, Any] = {}
+    if args.user_agent is not None:
+        extra["user_agent"] = args.user_agent.strip()
+    if args.max_size is not None:
+        extra["max_bytes"] = args.max_size
     options = FetchOptions(
+        **extra,
+        proxy=args.proxy,
+        headers=args.headers,
         cache_dir=None if args.no_cache else (args.cache_dir or _default_cache()),
         respect_robots=not args.ignore_robots,
         allow_private=args.allow_private,

@@ -32,6 +32,7 @@ class ListingServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.routes: dict[str, tuple[str, bytes]] = {}
         self.hits: Counter[str] = Counter()
+        self.requests: list[tuple[str, dict[str, str]]] = []  # (path as sent, headers)
         self.lock = threading.Lock()
 
     @property
@@ -56,6 +57,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        with self.server.lock:
+            self.server.requests.append((self.path, dict(self.headers.items())))
+        if self.path.startswith("http://"):  # a request to a proxy names the whole URL
+            self.path = "/" + self.path.split("/", 3)[3]
         with self.server.lock:
             self.server.hits[self.path] += 1
         if self.path in self.server.routes:
