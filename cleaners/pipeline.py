@@ -324,13 +324,25 @@ def _same_line(doc: _Doc, i: int, j: int) -> bool:
     return paragraph_key(doc.key(i)) == paragraph_key(doc.key(j))
 
 
+def _heads_the_text(doc: _Doc, title: int) -> bool:
+    """A title stands above the article: the running text kept above it (a ticker, a
+    teaser of another story) must weigh less than the text below it. Otherwise the line
+    is a heading inside the article, not its title."""
+    kept = doc.kept_indices()
+    above = sum(len(doc.lines[i]) for i in kept if i < title and is_long(doc.lines[i]))
+    below = sum(len(doc.lines[i]) for i in kept if i > title and is_long(doc.lines[i]))
+    return above == 0 or above < below
+
+
 def _title_and_surroundings(doc: _Doc, title: int) -> None:
+    """Repeats of the title go, and so does everything kept above it: the article
+    starts at its title (see `_heads_the_text`)."""
     for i in doc.kept_indices():
         if i == title:
             continue
         if _same_line(doc, title, i):
             doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat")
-        elif i < title and not is_long(doc.lines[i]):
+        elif i < title:
             doc.drop(i, "nav", f"{GENERIC}/before-title")
 
 
@@ -497,6 +509,8 @@ def clean_pass(
         apply_edge_rules(first, last)
     view = _view(doc, (first, last), scorer) if scorer is not None else None
     title = _find_title(doc, (first, last), title_hint, view, scorer)
+    if title is not None and not _heads_the_text(doc, title):
+        title = None
     if title is not None:
         _title_and_surroundings(doc, title)
     _after_comments(doc, last, title)
