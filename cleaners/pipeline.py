@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
+from ._caches import bounded
 from .article import Article, Removal
 from .dates import date_in_line, looks_dated, relative_time
 from .features import DocView
@@ -82,6 +82,17 @@ class _Doc:
         self.longs: list[bool | None] = [None] * len(lines)
         self.scripts: list[tuple[str, ...] | None] = [None] * len(lines)
 
+    def inherit(self, other: _Doc, where: Sequence[int]) -> None:
+        """Take what `other` already computed of the lines it shares with this document
+        (`where[j]`: the index in `other` of line j, -1 for none)."""
+        for j, i in enumerate(where):
+            if i >= 0:
+                self.folded[j] = other.folded[i]
+                self.longs[j] = other.longs[i]
+                self.scripts[j] = other.scripts[i]
+                if i in other.prose:
+                    self.prose[j] = other.prose[i]
+
     def before(self) -> list[int]:
         """before[i]: how many non-blank lines stand before line i (computed once)."""
         if self._before is None:
@@ -135,7 +146,7 @@ class _Doc:
         return None
 
 
-@lru_cache(maxsize=256)
+@bounded(256)  # cleared by clear_caches (cleaners._caches)
 def _matcher(
     site: str | None, site_rules: tuple[LineRule, ...], where: tuple[Where, ...]
 ) -> RuleMatcher:
@@ -484,7 +495,20 @@ def clean_pass(
     recording scorer, to see the features exactly as the pipeline computes them.
     `ruled`: every line already passed the rules that fire anywhere (a later pass over
     kept lines), so they are not tried again."""
-    doc = _Doc(lines)
+    doc, title = _pass(_Doc(lines), site, site_rules, title_hint, drop_repeats, scorer, ruled)
+    return doc.drops, title
+
+
+def _pass(
+    doc: _Doc,
+    site: str | None,
+    site_rules: tuple[LineRule, ...],
+    title_hint: str | None,
+    drop_repeats: bool,
+    scorer: Scorer | None,
+    ruled: bool,
+) -> tuple[_Doc, int | None]:
+    lines = doc.lines
     own = site_rules if site else ()
     everywhere = _matcher(site, own, ("any",))
     head = _matcher(site, own, ("edge", "head"))
@@ -518,12 +542,11 @@ def clean_pass(
         _score_lines(doc, title, (first, last), view, scorer)
     if drop_repeats:
         _repeats(doc, title)
-    return doc.drops, title
+    return doc, title
 
 
 def _fixed_point(
-    lines: Sequence[str],
-    drops: list[_Drop | None],
+    done: _Doc,
     title: int | None,
     site: str | None,
     site_rules: tuple[LineRule, ...],
@@ -535,7 +558,9 @@ def _fixed_point(
     text changes nothing: the learned scorer looks at a line's neighbours, and once
     furniture is gone the neighbours differ. Each pass works on the output as it is
     printed (the title, then the paragraphs, a blank line between) and its removals are
-    recorded at their original line numbers. Usually the second pass changes nothing."""
+    recorded at their original line numbers. Usually the second pass changes nothing.
+    What a pass learnt of each line (its folded key, length class, script) carries over."""
+    lines, drops = done.lines, list(done.drops)
     for _ in range(MAX_PASSES - 1):
         kept = [i for i, (line, d) in enumerate(zip(lines, drops)) if line and d is None]
         order = ([title] if title is not None else []) + [i for i in kept if i != title]
@@ -547,15 +572,17 @@ def _fixed_point(
                 where.append(-1)
             sub.append(lines[i])
             where.append(i)
-        again, new_title = clean_pass(
-            sub, site, site_rules, title_hint, drop_repeats, scorer, ruled=True
+        sub_doc = _Doc(sub)
+        sub_doc.inherit(done, where)
+        sub_doc, new_title = _pass(
+            sub_doc, site, site_rules, title_hint, drop_repeats, scorer, True
         )
+        again = sub_doc.drops
         same_title = (new_title is None) == (title is None) and (
             new_title is None or where[new_title] == title
         )
         if same_title and all(d is None for d in again):
             break
-        drops = list(drops)
         for j, d in enumerate(again):
             if d is not None:
                 drops[where[j]] = d
@@ -587,10 +614,13 @@ def clean_lines(
         scorer = default_scorer()
     elif scorer is False:
         scorer = None
-    drops, title = clean_pass(lines, site, tuple(site_rules), title_hint, drop_repeats, scorer)
+    done, title = _pass(
+        _Doc(lines), site, tuple(site_rules), title_hint, drop_repeats, scorer, False
+    )
+    drops = done.drops
     if scorer is not None:
         drops, title = _fixed_point(
-            lines, drops, title, site, tuple(site_rules), title_hint, drop_repeats, scorer
+            done, title, site, tuple(site_rules), title_hint, drop_repeats, scorer
         )
     removed = [
         Removal(line=i + 1, text=lines[i], kind=d.kind, rule=d.rule, score=d.score)
