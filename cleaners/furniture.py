@@ -16,8 +16,7 @@ searched only when it holds one of them.
 
 from __future__ import annotations
 
-from functools import cache
-
+from ._caches import cached
 from .rules import LineRule, drop_line
 
 __all__ = ["furniture_rules"]
@@ -34,7 +33,7 @@ _DAYS = (
 )
 
 
-@cache
+@cached
 def furniture_rules() -> tuple[LineRule, ...]:
     """The rules, built on first use (no work at import time)."""
     return (

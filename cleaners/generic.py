@@ -11,14 +11,16 @@ title or after the comment section) live in `cleaners.structure`.
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Final
 
+from ._caches import cached, clear_caches
 from .furniture import furniture_rules
 from .lexicon import LEXICON, Lexicon
 from .rules import LineRule, Where, drop_line
 
-__all__ = ["generic_rules"]
+__all__ = ["generic_rules", "rules_replaced"]
 
 PHRASE_MAX_LEN: Final = 200  # labels, headers, form prompts: short lines
 INLINE_MAX_LEN: Final = 400  # a policy sentence may stand inside a longer notice
@@ -154,14 +156,37 @@ def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
     return tuple(rules)
 
 
-@cache
 def generic_rules() -> tuple[LineRule, ...]:
     """All generic rules: the shape rules and the lexicons of every language.
 
     Every language's phrases apply to every page: an Arabic page carries French or English
     widget labels, and a rule set that changed with the detected language would clean a
-    text differently once its boilerplate is gone. Compiled once per process, on first use.
+    text differently once its boilerplate is gone. Compiled once per process, on first use
+    (a cache of `cleaners._caches`); inside `rules_replaced(...)`, the rules given there.
     """
+    return _replacement if _replacement is not None else _all_generic_rules()
+
+
+_replacement: tuple[LineRule, ...] | None = None
+
+
+@contextmanager
+def rules_replaced(rules: tuple[LineRule, ...]) -> Iterator[None]:
+    """Clean with `rules` instead of the generic rules, within the block (the rule
+    ablation disables one rule this way). The derived caches (the matchers) are cleared
+    on the way in and out, so no matcher built from the other rule set is used."""
+    global _replacement
+    saved, _replacement = _replacement, rules
+    clear_caches(derived_only=True)
+    try:
+        yield
+    finally:
+        _replacement = saved
+        clear_caches(derived_only=True)
+
+
+@cached
+def _all_generic_rules() -> tuple[LineRule, ...]:
     rules = _shape_rules()
     for lang in LEXICON:
         rules += _lexicon_rules(lang)

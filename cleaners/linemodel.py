@@ -14,10 +14,10 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
+from ._caches import cached
 from .features import LINE_FEATURES, TITLE_FEATURES, DocView, line_features, title_features
 
 __all__ = [
@@ -166,7 +166,7 @@ class LearnedScorer:
         )
 
 
-@cache
+@cached  # cleared by clear_caches (cleaners._caches)
 def default_scorer() -> LearnedScorer | None:
     """The shipped models, or None when the package has none (then the pipeline falls
     back to its rules and shape heuristics alone)."""

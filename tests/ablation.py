@@ -35,7 +35,7 @@ from test_rules import DROPPED, rule_case_text
 
 from nadif import Article, clean_text
 from nadif.cleaners import pipeline
-from nadif.cleaners.generic import generic_rules
+from nadif.cleaners.generic import generic_rules, rules_replaced
 from nadif.cleaners.normalize import fold, split_lines
 from nadif.cleaners.pipeline import clean_lines
 from nadif.cleaners.rules import LineRule
@@ -223,18 +223,6 @@ def all_units() -> list[Unit]:
 
 
 @contextmanager
-def _generic_rules_replaced(rules: tuple[LineRule, ...]) -> Iterator[None]:
-    saved = pipeline.generic_rules
-    pipeline.generic_rules = lambda: rules  # type: ignore[assignment]
-    pipeline._matcher.cache_clear()
-    try:
-        yield
-    finally:
-        pipeline.generic_rules = saved
-        pipeline._matcher.cache_clear()
-
-
-@contextmanager
 def _stage_disabled(stage: str) -> Iterator[None]:
     saved = pipeline._Doc.drop
 
@@ -285,7 +273,7 @@ def ablate(unit: Unit, cases: list[Case]) -> Result:
     if unit.namespace == GENERIC:
         assert unit.rule is not None
         rules = _swap(generic_rules(), unit.rule, unit.replacement())
-        with _generic_rules_replaced(rules):
+        with rules_replaced(rules):
             return Result(unit, len(touched), _changed(touched, lambda c: c.clean(c.site)))
     changed = _changed(touched, lambda c: c.clean(_site_without(c.site, unit) if c.site else None))
     return Result(unit, len(touched), changed)
