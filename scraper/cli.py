@@ -80,6 +80,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     clean = sub.add_parser("clean", help="clean text dumps (files or folders, recursively)")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="a dump file or a folder of dumps")
+    clean.add_argument(
+        "--learn-templates",
+        action="store_true",
+        help="learn each site's template lines from the inputs first (grouped by URL host, "
+        "signatures or folder; groups of 5+ dumps), then drop them (rule learned/<group>)",
+    )
     _output_options(clean)
 
     extract = sub.add_parser("extract", help="extract articles from saved HTML pages")
@@ -562,6 +568,8 @@ def _run_options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
     options: dict[str, Any] = {"command": args.command, "--site": args.site, "--format": fmt}
     if args.command == "extract":
         options["--url"] = args.url
+    if getattr(args, "learn_templates", False):
+        options["--learn-templates"] = True
     if args.command == "fetch":
         options["--ignore-robots"] = args.ignore_robots
         options["--allow-private"] = args.allow_private
@@ -598,6 +606,8 @@ def _run(args: argparse.Namespace) -> int:
     batch_fmt = "jsonl" if fmt == "json" else fmt  # several records: one JSON object a line
     _check_outputs(args, batch_fmt)
     settings = _settings(args, kind)
+    if getattr(args, "learn_templates", False):
+        settings = _learn_templates(args, args.paths, settings)
     url_tasks: Iterator[Task] | None = None
     if kind == "url":
         inputs = args.urls[:1]
@@ -624,6 +634,22 @@ def _run(args: argparse.Namespace) -> int:
             raise _Usage(str(exc)) from None
     args.paths = inputs
     return _batch(args, kind, settings, batch_fmt, url_tasks)
+
+
+def _learn_templates(
+    args: argparse.Namespace, inputs: Sequence[str], settings: Settings
+) -> Settings:
+    """--learn-templates: learn each group's template from the inputs (two reading passes,
+    `scraper.batch.templates`), report it on stderr, give it to the workers."""
+    from nadif.scraper.batch.runfile import run_outputs
+    from nadif.scraper.batch.templates import learn_templates, report_lines
+
+    if STDIN in inputs:
+        raise _Usage("--learn-templates learns from many dumps: '-' (standard input) is one")
+    exclude = run_outputs(args.output, args.errors) if args.output is not None else []
+    templates, report = learn_templates(lambda: _tasks(inputs, "text", exclude))
+    sys.stderr.write("\n".join(report_lines(report)) + "\n")
+    return replace(settings, templates=templates)
 
 
 def _read_stdin() -> bytes:

@@ -31,7 +31,8 @@ class Outcome(NamedTuple):
 
     `payload` is the record in the run's format (`formats.render`: a JSON line, a CSV
     row, the body of an article's .txt, .md or .xml file), or the error record's JSON line.
-    `site` and `kinds` (the kind of each removed line) feed the run summary.
+    `site` and `kinds` (the kind of each removed line) feed the run summary, and so do
+    `learned`, the rule ids of the lines a learned template removed (`learned/<group>`).
     """
 
     source: str
@@ -39,6 +40,7 @@ class Outcome(NamedTuple):
     payload: bytes
     site: str | None = None
     kinds: tuple[str, ...] = ()
+    learned: tuple[str, ...] = ()
 
 
 def run_chunk(worker: Worker, fmt: str, tasks: Sequence[Task]) -> list[Outcome]:
@@ -57,11 +59,16 @@ def run_one(worker: Worker, fmt: str, task: Task) -> Outcome:
         # the task's source is the record's key for resuming: it comes first, as given
         record = {"source": task.source, **{k: v for k, v in result.items() if k != "source"}}
         site = record.get("site")
-        kinds = tuple(str(removal["kind"]) for removal in record.get("removed") or ())
+        removed = record.get("removed") or ()
+        kinds = tuple(str(removal["kind"]) for removal in removed)
+        learned = tuple(
+            rule for r in removed if str(rule := r.get("rule", "")).startswith("learned/")
+        )
         payload = render(record, fmt)
     except Exception as exc:  # noqa: BLE001 - any failure of one input is that input's error
         return failure(task, type(exc).__name__, _reason(exc))
-    return Outcome(task.source, True, payload, site if isinstance(site, str) else None, kinds)
+    site = site if isinstance(site, str) else None
+    return Outcome(task.source, True, payload, site, kinds, learned)
 
 
 def failure(task: Task, error: str, reason: str) -> Outcome:

@@ -26,6 +26,7 @@ class Summary:
     errors: int = 0
     skipped: int = 0
     removed_by_site_kind: Counter[tuple[str | None, str]] = field(default_factory=Counter)
+    removed_by_learned: Counter[str] = field(default_factory=Counter)  # by learned/<group>
     elapsed: float = 0.0
     errors_to: str | None = None  # where error records went: a file, or "stderr"
 
@@ -40,6 +41,7 @@ class Summary:
             self.articles += 1
             for kind in outcome.kinds:
                 self.removed_by_site_kind[(outcome.site, kind)] += 1
+            self.removed_by_learned.update(outcome.learned)
         else:
             self.errors += 1
 
@@ -63,4 +65,8 @@ class Summary:
             width = max(len(site or _NO_SITE) for (site, _), _ in rows)
             for (site, kind), count in rows:
                 lines.append(f"  {site or _NO_SITE:<{width}}  {kind:<16} {count:>8}")
+        if self.removed_by_learned:
+            lines.append("removed by learned templates, by rule:")
+            for rule, count in sorted(self.removed_by_learned.items(), key=lambda i: (-i[1], i[0])):
+                lines.append(f"  {rule:<30} {count:>8}")
         return "\n".join(lines)

@@ -20,6 +20,7 @@ from nadif.scraper.textio import open_regular
 
 if TYPE_CHECKING:
     from nadif.cleaners.article import Article
+    from nadif.scraper.batch.templates import Templates
     from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions
 
 __all__ = ["Settings", "article_for", "make_worker", "read_html_file", "run_task"]
@@ -35,6 +36,7 @@ class Settings:
     url    the page's URL for `extract` of HTML files (one input)
     fetch  fetcher options for URL tasks (None: the defaults)
     stdin  the bytes of standard input, read by the CLI: the document of the task "-"
+    templates  learned template rules by group (`--learn-templates`), for text dumps
 
     Each kind of task imports its machinery when it first runs (a run of text dumps never
     loads the HTML extractor or the HTTP client).
@@ -44,6 +46,7 @@ class Settings:
     url: str | None = None
     fetch: FetchOptions | None = None
     stdin: bytes | None = None
+    templates: Templates | None = None
 
 
 STDIN = "-"
@@ -99,6 +102,10 @@ def article_for(task: Task, settings: Settings) -> Article:
         raise InputError(task.source, task.problem)
     if task.source == STDIN and settings.stdin is not None and task.kind != "url":
         return _from_stdin(task, settings.stdin, settings)
+    if task.kind == "text" and settings.templates is not None:
+        from nadif.scraper.batch.templates import clean_file_with_templates
+
+        return clean_file_with_templates(task.source, settings.site, settings.templates)
     if task.kind == "text":
         from nadif.scraper.text import clean_file
 
