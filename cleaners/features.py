@@ -166,6 +166,7 @@ class DocView:
     rank: dict[int, int]
     key_counts: dict[str, int] | None
     shapes: dict[tuple[str, bool], dict[str, float]] | None = None
+    runs: list[int] | None = None
 
     def count(self, key: str) -> int:
         """How many short lines of the document fold to `key` (long lines: see repeats)."""
@@ -207,6 +208,20 @@ class DocView:
             {i: r for r, i in enumerate(nonblank)},
             None,
         )
+
+    def short_run(self, i: int) -> int:
+        """How many short lines stand in the run of consecutive non-blank short lines
+        that holds line i (1 for a long line); computed once for the whole page."""
+        if self.runs is None:
+            runs = [1] * len(self.nonblank)
+            start = 0
+            for r in range(len(self.nonblank) + 1):
+                if r == len(self.nonblank) or self.longs[self.nonblank[r]]:
+                    for k in range(start, r):
+                        runs[k] = r - start
+                    start = r + 1
+            self.runs = runs
+        return self.runs[self.rank[i]]
 
     def dropped(self, i: int) -> bool:
         return self.drops[i] is not None
@@ -292,12 +307,7 @@ def line_features(view: DocView, i: int) -> list[float]:
     else:
         distance = rank - view.rank.get(last, rank)
     prev, nxt = view.neighbour(i, -1), view.neighbour(i, 1)
-    run = 1
-    for step in (-1, 1):
-        j = view.neighbour(i, step)
-        while j is not None and not view.longs[j]:
-            run += 1
-            j = view.neighbour(j, step)
+    run = view.short_run(i)
     window = [view.neighbour(i, s) for s in (-3, -2, -1, 1, 2, 3)]
     around = [j for j in window if j is not None]
     density = (

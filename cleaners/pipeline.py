@@ -55,6 +55,7 @@ DATE_LINES_ABOVE_TITLE: Final = 2  # a date line this close above the title is i
 DATE_LINES_ABOVE_BODY: Final = 4  # without a title: this close above the body
 DATE_LINE_MAX_CHARS: Final = 120
 DATE_LINE_WORDS: Final = 12
+TITLE_CANDIDATES: Final = 12  # headline-like lines above the body the title is chosen from
 MAX_PASSES: Final = 4  # cleaning the output again: at most this many passes in all
 CORE_GAP: Final = 8  # other lines between two prose lines of one body
 CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
@@ -285,7 +286,10 @@ def _find_title(
             if paragraph_key(doc.key(i)) == hint_key:
                 return i
         return None
+    # the title stands near the body: the last few headline-like lines above it are the
+    # candidates (a dump of a whole site in one file must not make this quadratic)
     candidates = [i for i in kept if i < first and is_headline_like(doc.lines[i])]
+    candidates = candidates[-TITLE_CANDIDATES:]
     if first < len(doc.lines) and _long_headline(doc, first) and (scorer or not candidates):
         candidates.append(first)
     if not candidates:
