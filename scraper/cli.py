@@ -47,6 +47,9 @@ MAX_STDIN_BYTES = 64 * 1024 * 1024
 REVIEW_THRESHOLD = 0.7  # `cleaners.nearduplicates.DEFAULT_THRESHOLD` (a test checks it)
 JOBS_PER_CORE = 4
 """--jobs is capped at this many processes per core: more only thrash."""
+COUNT_AHEAD, COUNT_AHEAD_SECONDS = 200_000, 1.0
+"""The progress display's total: inputs counted ahead (a folder walked, URL lists read)
+only up to this many, within this many seconds; past that the total is unknown."""
 MAX_SECONDS = 86_400.0
 """The longest --delay, --timeout or --max-time accepted: a day."""
 
@@ -533,6 +536,20 @@ def _tasks(paths: Sequence[str], kind: str, exclude: Sequence[Path]) -> Iterator
             yield Task(path, kind, problem="no readable files in this folder")
 
 
+def _count_ahead(tasks: Iterator[Task]) -> int | None:
+    """How many inputs a run has, when counting them is cheap: at most `COUNT_AHEAD`
+    inputs within `COUNT_AHEAD_SECONDS`; past either, None (the total stays unknown)."""
+    import time
+
+    deadline = time.monotonic() + COUNT_AHEAD_SECONDS
+    count = 0
+    for _ in tasks:
+        count += 1
+        if count > COUNT_AHEAD or (count % 256 == 0 and time.monotonic() > deadline):
+            return None
+    return count
+
+
 def _batch(
     args: argparse.Namespace,
     kind: str,
@@ -545,6 +562,19 @@ def _batch(
     from nadif.scraper.batch.worker import make_worker
 
     exclude = run_outputs(args.output, args.errors) if args.output is not None else []
+
+    def total() -> int | None:  # for the progress display only: called when it shows
+        if kind != "url":
+            return _count_ahead(_tasks(args.paths, kind, exclude))
+        if args.feed or args.sitemap:
+            return None  # known once the feeds and sitemaps are read: not counted ahead
+        from nadif.scraper.batch.engine import iter_tasks
+
+        count = _count_ahead(iter_tasks([*args.urls, *args.input], "url"))
+        if count is None or args.max_urls is None:
+            return count
+        return min(count, int(args.max_urls))
+
     summary = run_batch(
         tasks if tasks is not None else _tasks(args.paths, kind, exclude),
         make_worker(settings),
@@ -555,6 +585,7 @@ def _batch(
         scheduler=args.scheduler,
         progress=args.progress,
         fmt=fmt,
+        total=total,
     )
     sys.stderr.write(summary.render() + "\n")
     if kind == "url":

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack, closing
 from functools import partial
 from pathlib import Path
@@ -92,13 +92,23 @@ def run_batch(
     progress: bool | None = None,
     stdout: IO[str] | None = None,
     fmt: str = "jsonl",
+    total: Callable[[], int | None] | None = None,
 ) -> Summary:
-    """Run `worker` on every task and write the outcomes; see the module docstring."""
+    """Run `worker` on every task and write the outcomes; see the module docstring.
+
+    `progress`: True or False forces the progress display on standard error, None shows
+    it on a terminal outside CI (`_progress`). `total` counts the inputs for it (called
+    only when it shows; None: unknown).
+    """
     _check(out, errors, jobs, engine, scheduler, fmt)
     started = time.perf_counter()
     summary = Summary(errors_to=_errors_to(out, errors))
-    bar = Progress(progress_wanted(progress, sys.stderr), sys.stderr)
+    shown = progress_wanted(progress, sys.stderr)
+    bar = Progress(shown, sys.stderr, total=total() if shown and total is not None else None)
+    # a record printed on the terminal that shows the display: erase the display first
+    data_on_terminal = out is None and _isatty(stdout if stdout is not None else sys.stdout)
     with ExitStack() as stack:
+        stack.push(bar.exit)  # an interruption: erase it, give the cursor back
         sink = _open_sink(out, errors, fmt, stdout)
         stack.callback(sink.close)
         todo = _claimed(tasks, sink, summary, bar)
@@ -108,7 +118,7 @@ def run_batch(
         stack.enter_context(closing(results))  # on an interruption: stop the pool or cluster
         for outcomes in results:
             for outcome in outcomes:
-                if not outcome.ok:
+                if data_on_terminal or (out is None and not outcome.ok):
                     bar.clear()
                 sink.write(outcome)
                 summary.add(outcome)
@@ -116,6 +126,13 @@ def run_batch(
     summary.elapsed = time.perf_counter() - started
     bar.close(summary.articles, summary.errors, summary.skipped)
     return summary
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _check(

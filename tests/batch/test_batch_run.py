@@ -267,8 +267,9 @@ def test_the_progress_line_goes_to_stderr_only_when_asked(
         progress=True,
     )
     captured = capsys.readouterr()
-    assert captured.out == ""
-    assert "3 inputs: 3 articles, 0 errors, 0 skipped" in captured.err
+    assert captured.out == "", "the progress display never writes to stdout"
+    assert "3/3 inputs: 3 articles, 0 errors, 0 skipped" in captured.err, "the final totals"
+    assert captured.err.count("inputs:") == 1, "not a terminal: the final line only"
     assert captured.err.endswith("\n")
 
 
