@@ -85,11 +85,57 @@ def test_dropped_heading_is_recorded() -> None:
     assert "Three weeks of works on the sea wall" in texts, "the deck heading"
 
 
+def test_furniture_before_the_title_is_cut_and_recorded() -> None:
+    date_bar = "<div class='topbar'><div class='today'>Tuesday 3 April 2018</div></div>"
+    html = page(before=date_bar)
+    got = extract(html)
+    assert "Tuesday 3 April 2018" not in got.text, "the date bar above the title is cut"
+    [cut] = cuts(got.removed, "html/before-title")
+    assert cut.text == "Tuesday 3 April 2018", "its text is recorded"
+    assert "The harbour reopened" in got.text, "the article below the title is kept"
+
+
+def test_the_title_headers_kicker_code_and_byline_are_cut() -> None:
+    header = (
+        "<div class='newsHeader'><div class='info'><span>News code: 766812</span>"
+        "<span>Published: 3 April 2018 - 18:40</span></div><div class='upTitle'>Port works</div>"
+        "<h1>Harbour reopens after repairs</h1><div class='author'>Anna Marsh</div></div>"
+    )
+    html = (
+        "<html><head><title>Harbour reopens after repairs</title></head><body>"
+        f"<div class='news'>{header}<div class='newsBody'>{BODY}</div></div></body></html>"
+    )
+    got = extract(html)
+    texts = [r.text for r in got.removed if r.rule in ("html/title-header", "html/before-title")]
+    for furniture in ("News code: 766812", "Port works", "Anna Marsh"):
+        assert furniture not in got.text, f"{furniture!r} is header furniture"
+        assert any(furniture in text for text in texts), f"{furniture!r} is recorded"
+    assert got.lines[0].startswith("The harbour reopened"), "the article starts the text"
+
+
+def test_an_article_set_above_its_title_is_kept() -> None:
+    prose = "<div class='lead'>" + BODY + "</div>"
+    html = page(before=prose)
+    got = extract(html)
+    assert not cuts(got.removed, "html/before-title"), "prose is never cut as furniture"
+
+
+def test_readers_comments_named_in_another_language_are_cut() -> None:
+    comments = (
+        "<div id='comentarios'><ol><li><p>Buena noticia por fin, a ver si ahora la"
+        " protegen.</p></li></ol></div>"
+    )
+    got = extract(page(after=comments))
+    assert "Buena noticia" not in got.text, "the readers' comments are not the article"
+    [cut] = cuts(got.removed, "html/comments")
+    assert cut.kind == "comments", "kind read from the id"
+
+
 def test_what_the_extractor_left_out_is_recorded_shortened() -> None:
     sidebar = "<aside class='x1'>" + "".join(
         f"<p>Most read story number {i} about something else entirely</p>" for i in range(40)
     )
-    html = page(before="<div class='x2'><span>Weather: 14 degrees, light rain</span></div>")
+    html = page(after="<div class='x2'><span>Weather: 14 degrees, light rain</span></div>")
     html = html.replace("</body>", sidebar + "</aside></body>")
     removed = extract(html).removed
     left = cuts(removed, "html/extractor")
@@ -166,7 +212,9 @@ def test_safer_path_when_pruning_loses_the_article() -> None:
     from nadif.sites import Site
 
     broken = Site(name="broken", domains=("broken.example",), drop_xpath=("//article",))
-    footer = "<footer><p>About us. Contact. All rights reserved by the Harbour Gazette.</p></footer>"
+    footer = (
+        "<footer><p>About us. Contact. All rights reserved by the Harbour Gazette.</p></footer>"
+    )
     article = extract_html(page(after=footer), site=broken)
     assert "The harbour reopened on Monday" in article.text, "trafilatura's article is taken"
     assert "All rights reserved" not in article.text, "not the footer nadif was left with"

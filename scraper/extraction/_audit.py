@@ -43,7 +43,10 @@ EXTRACTOR_RULE: Final = "html/extractor"
 _SPACES: Final = re.compile(r"\s+")
 # a subtree's own names say what it is; first match wins (comments before "form"...)
 _KINDS: Final = (
-    ("comments", re.compile(r"comment|respond|disqus|reply|reactions", re.IGNORECASE)),
+    (
+        "comments",
+        re.compile(r"comment|comentario|kommentar|respond|disqus|reply|reactions", re.IGNORECASE),
+    ),
     ("share", re.compile(r"share|sharing|social|addthis|sharethis", re.IGNORECASE)),
     (
         "related",

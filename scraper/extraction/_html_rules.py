@@ -29,6 +29,7 @@ __all__ = [
     "apply_body_rules",
     "drop_internal_link_teasers",
     "drop_leading_headings",
+    "drop_title_furniture",
     "drop_title_repeats",
     "join_split_body",
     "lift_social_posts",
@@ -69,11 +70,25 @@ GENERIC_PRUNE_XPATH: Final[tuple[str, ...]] = (
         "[contains(translate(@class, 'NEWSLTR', 'newsltr'), 'newsletter')"
         " or contains(translate(@id, 'NEWSLTR', 'newsltr'), 'newsletter')][count(.//p) < 5]"
     ),
+    # readers' comments named in another language than the English that trafilatura's
+    # own list knows (comentarios, commentaires, commenti, Kommentare), unless the block
+    # holds the title heading (then it is the article's own container)
+    (
+        "//*[self::div or self::section or self::aside or self::ol or self::ul][not(.//h1)]"
+        "[contains(translate(@id, 'CMTARIOSK', 'cmtariosk'), 'comentario')"
+        " or contains(translate(@id, 'CMTAIRESK', 'cmtairesk'), 'commentaire')"
+        " or contains(translate(@id, 'CMTIK', 'cmtik'), 'commenti')"
+        " or contains(translate(@id, 'KMTAR', 'kmtar'), 'kommentar')"
+        " or contains(translate(@class, 'CMTARIOSK', 'cmtariosk'), 'comentario')"
+        " or contains(translate(@class, 'CMTAIRESK', 'cmtairesk'), 'commentaire')"
+        " or contains(translate(@class, 'CMTIK', 'cmtik'), 'commenti')"
+        " or contains(translate(@class, 'KMTAR', 'kmtar'), 'kommentar')]"
+    ),
 )
 
 
 # the rule id of each expression above, as removals name it
-GENERIC_PRUNE_RULES: Final[tuple[str, ...]] = ("html/newsletter",)
+GENERIC_PRUNE_RULES: Final[tuple[str, ...]] = ("html/newsletter", "html/comments")
 
 
 def _top(element: _Element) -> _Element:
@@ -244,6 +259,96 @@ def prepare_tree(tree: HtmlElement, url: str | None = None) -> list[_Element]:
     lift_social_posts(tree)
     join_split_body(tree)
     return drop_internal_link_teasers(tree, url)
+
+
+# --- 2b. the furniture around the page's title heading
+
+# the article header: the title heading with what a template sets around it (kicker,
+# news code, date line, standfirst, byline), at most this many words besides the title
+_HEADER_MAX_WORDS: Final = 60
+# a paragraph this long is article text: a block holding two of them is never furniture
+_PROSE_WORDS: Final = 20
+# the cuts need this much running text after the header, so that the article is not lost
+_MIN_BODY_WORDS: Final = 40
+_TITLE_HEADINGS: Final = XPath("//h1 | //h2")
+_BLOCK_TEXT: Final = XPath("string()")
+
+
+def _words(element: _Element) -> int:
+    return len(str(_BLOCK_TEXT(element)).split())
+
+
+def _is_prose(element: _Element) -> bool:
+    return sum(1 for p in element.iter("p") if _words(p) >= _PROSE_WORDS) >= 2
+
+
+def _title_heading(tree: HtmlElement, title: str) -> _Element | None:
+    """The first h1 (else h2) that states the page title (with or without a site suffix)."""
+    keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
+    headings = [h for h in _TITLE_HEADINGS(tree) if _title_key(_text(h)) in keys]
+    return next((h for h in headings if h.tag == "h1"), headings[0] if headings else None)
+
+
+def _words_after(element: _Element) -> int:
+    """Words of the paragraphs that follow `element` in document order, outside it."""
+    return sum(_words(p) for p in element.itersiblings() for p in p.iter("p")) + sum(
+        _words(p)
+        for above in element.iterancestors()
+        for s in above.itersiblings()
+        for p in s.iter("p")
+    )
+
+
+def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str, _Element]]:
+    """Cut the page furniture that stands around the title heading; returns (rule, subtree).
+
+    An article's text follows its title. A page template sets, before the title heading,
+    the date bar, the news code and the date line, the kicker, and, with the title in a
+    small header block, the standfirst and the byline. With the recall that nadif asks of
+    the extractor they are kept as paragraphs; the extractor's default leaves them out.
+    Once the heading that states the page title is found (`title`, from the page's
+    metadata), two cuts, each only when at least `_MIN_BODY_WORDS` words of paragraphs
+    follow:
+    - `title-header`: the largest block around the heading with at most
+      `_HEADER_MAX_WORDS` other words and no run of prose;
+    - `before-title`: every block before that header in document order, except one that
+      holds prose (two paragraphs of `_PROSE_WORDS` words: an article set above its title
+      is kept).
+    """
+    if not title:
+        return []
+    heading = _title_heading(tree, title)
+    if heading is None:
+        return []
+    header = heading
+    own = _words(heading)
+    for above in heading.iterancestors():
+        if above.tag in ("body", "html") or _words(above) - own > _HEADER_MAX_WORDS:
+            break
+        if _is_prose(above):
+            break
+        header = above
+    if _words_after(header) < _MIN_BODY_WORDS:
+        return []
+    cut: list[tuple[str, _Element]] = []
+    for level in (header, *header.iterancestors()):
+        if level.tag in ("body", "html"):
+            break
+        for before in list(level.itersiblings(preceding=True)):
+            if _text(before) and not _is_prose(before) and before.tag not in ("script", "style"):
+                _detach(before)
+                cut.append(("before-title", before))
+    cut.reverse()
+    # the header's other blocks go; the heading stays where it is (the extractor places
+    # the article by it; `drop_leading_headings` drops it from the text afterwards)
+    for level in heading.iterancestors():
+        if level is header.getparent():
+            break
+        for child in list(level):
+            if child is not heading and heading not in child.iterdescendants() and _text(child):
+                _detach(child)
+                cut.append(("title-header", child))
+    return cut
 
 
 # --- 3. rules on the extractor's output tree (p, head, list, quote, table...)

@@ -45,6 +45,7 @@ from nadif.scraper.extraction._html_rules import (
     GENERIC_PRUNE_RULES,
     GENERIC_PRUNE_XPATH,
     apply_body_rules,
+    drop_title_furniture,
     prepare_tree,
     prune,
 )
@@ -54,6 +55,9 @@ from nadif.sites import Platform
 __all__ = ["Extracted", "decode_html", "extract"]
 
 _NO_SOURCE: Final = "<html>"
+# the title-header block is the article's own furniture; what stood above the title is
+# named by its markup (nav, ad...) like any pruned subtree
+_FURNITURE_KIND: Final = {"title-header": "heading"}
 
 # trafilatura settings, measured on the 181-page article benchmark (bench/bench_articles.py):
 # "fast" skips the readability/justext comparison (twice as fast, and better here), the
@@ -198,6 +202,8 @@ def extract(
         _record(removed, subtree_removal(element, rules[index]))
     for element in prepare_tree(tree, meta.url):
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
+    for rule, element in drop_title_furniture(tree, meta.title):
+        _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
     lines = _trafilatura_lines(tree, url, meta.title, removed)
     method = "trafilatura"
     if not lines:
