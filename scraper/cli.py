@@ -672,14 +672,18 @@ def _learn_templates(
 ) -> Settings:
     """--learn-templates: learn each group's template from the inputs (two reading passes,
     `scraper.batch.templates`), report it on stderr, give it to the workers."""
+    import time
+
     from nadif.scraper.batch.runfile import run_outputs
     from nadif.scraper.batch.templates import learn_templates, report_lines
 
     if STDIN in inputs:
         raise _Usage("--learn-templates learns from many dumps: '-' (standard input) is one")
     exclude = run_outputs(args.output, args.errors) if args.output is not None else []
+    started = time.perf_counter()
     templates, report = learn_templates(lambda: _tasks(inputs, "text", exclude))
-    sys.stderr.write("\n".join(report_lines(report)) + "\n")
+    seconds = time.perf_counter() - started
+    sys.stderr.write("\n".join(report_lines(report, seconds)) + "\n")
     return replace(settings, templates=templates)
 
 

@@ -265,9 +265,11 @@ def clean_file_with_templates(path: str, site_choice: str | None, templates: Tem
     return clean_with_templates(text, path, site_choice, templates)
 
 
-def report_lines(report: Sequence[GroupReport]) -> list[str]:
+def report_lines(report: Sequence[GroupReport], seconds: float | None = None) -> list[str]:
     """The learning report for a person (the CLI prints it on stderr before the run)."""
-    lines = [f"learned templates: {sum(1 for g in report if g.rules)} of {len(report)} group(s)"]
+    took = f" in {seconds:.1f} s" if seconds is not None else ""
+    learned = sum(1 for g in report if g.rules)
+    lines = [f"learned templates: {learned} of {len(report)} group(s){took}"]
     for g in report:
         what = g.note or f"{g.rules} rule(s)"
         lines.append(f"  {g.group:<20} {g.pages:>7} page(s)  {what}")
