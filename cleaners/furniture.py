@@ -40,8 +40,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
         # --- related-content teasers and the labels that open a list of them
         drop_line(
             "read-more-teaser",
-            r"(?:leia|veja) (?:também|mais)\s*[:|»-]?.*",
-            r"\(?leggi anche(?: su)?\s*[:|»-]?.*",
             r"اقرأ (?:أيضا|المزيد)\s*[:|»-]?.*",
             kind="related",
             max_len=200,
@@ -79,9 +77,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
         # --- newsletters, subscriptions, apps (searched: the phrase may stand anywhere)
         drop_line(
             "newsletter-prompt",
-            r"\b(?:sign(?:ing)? ?up|subscribe|subscribing|subscription|register)\b.{0,80}"
-            r"\bnewsletters?\b",
-            r"\bnewsletters?\b.{0,80}\b(?:sign(?:ing)? ?up|subscribe|inbox)\b",
             r"\b(?:in|to|into) your inbox\b",
             r"\b(?:abonnez-vous|inscrivez-vous)\b",
             r"النشرة البريدية|اشترك الآن",
@@ -166,7 +161,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
             "dateline-stamp",
             r"(?:[-|•]\s*)?(?:first |last )?(?:published|updated|posted|modified|"
             r"publié|mis à jour|mise à jour)\b.{0,80}",
-            r".{0,60}\|\s*updated\s*:.{0,60}",
             kind="date",
             where="edge",
             max_len=100,

@@ -64,7 +64,6 @@ _AR_FULL: Final[Lexicon] = {
 _AR_EDGE: Final[Lexicon] = {
     "share": (
         r"(شارك|شاركي|شاركوا|مشاركة|انشر)( هذا| هذه)?( المقال| الخبر| الموضوع| الصفحة| الرابط)?( على| عبر)?( \S+){0,3}",
-        r"(تابعونا|تابعنا|تابعوا) (على|عبر).{0,60}",
         r"(نسخ|انسخ) (الرابط|الرابط المختصر)",
         r"طباعة",
     ),
@@ -147,7 +146,6 @@ _FR_FULL: Final[Lexicon] = {
 _FR_EDGE: Final[Lexicon] = {
     "share": (
         r"(partager|partagez)( (cet|l') ?article)?( sur| par)?( \S+){0,3}",
-        r"(suivez|suivre)[- ]nous( sur)?.{0,60}",
         r"(imprimer|copier le lien|envoyer par (e-?mail|courriel))",
     ),
     "nav": (
@@ -160,10 +158,7 @@ _FR_EDGE: Final[Lexicon] = {
         r"(tout )?(accepter|refuser)( (tout|les cookies))?",
         r"(paramétrer|gérer) (les )?cookies",
     ),
-    "newsletter": (
-        r"(abonnez|inscrivez)[- ]vous.{0,120}",
-        r"votre (adresse )?(e-mail|email)",
-    ),
+    "newsletter": (r"votre (adresse )?(e-mail|email)",),
 }
 
 _FR_INLINE: Final[InlineLexicon] = {
@@ -235,7 +230,6 @@ _EN_EDGE: Final[Lexicon] = {
         r"(share|tweet|pin|email)( (this|the) (article|story|post|page))?( on| via| with)?( \S+){0,3}",
         r"follow us( on)?.{0,60}",
         r"(print|copy link|copy url)( this (article|page))?",
-        r"(click|tap) to share.{0,80}",
     ),
     "nav": (
         r"home(\s*[»›>/|\\-]\s*.{0,60})",
