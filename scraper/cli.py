@@ -245,6 +245,14 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="sections for the first N articles only (the summary counts all)",
     )
     review.add_argument(
+        "--sample",
+        type=int,
+        default=None,
+        metavar="N",
+        help="sections for a reproducible sample of N articles and for every flagged "
+        "article; each flag and rule links to its articles (the summary counts all)",
+    )
+    review.add_argument(
         "--threshold",
         type=float,
         default=None,
@@ -800,6 +808,10 @@ def _review(args: argparse.Namespace) -> int:
         raise _Usage(f"--threshold must be in (0, 1], not {threshold:g}")
     if args.max_articles is not None and args.max_articles < 0:
         raise _Usage("--max-articles must be 0 or more")
+    if args.sample is not None and args.sample < 0:
+        raise _Usage(f"--sample must be 0 or more, not {args.sample}")
+    if args.sample is not None and args.max_articles is not None:
+        raise _Usage("--sample and --max-articles both choose the sections: give one")
     from nadif.scraper.review.page import render_clusters, review_file
 
     result = review_file(
@@ -808,6 +820,7 @@ def _review(args: argparse.Namespace) -> int:
         errors=args.errors,
         near_duplicates=threshold,
         max_articles=args.max_articles,
+        sample=args.sample,
     )
     sys.stderr.write(
         f"review: {shown(str(result.output))}  articles: {result.articles}  "

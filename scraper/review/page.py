@@ -11,6 +11,12 @@ own Content-Security-Policy. Every text block has `dir="auto"` (an Arabic line r
 right to left, a French one left to right, whatever the page around it) and each
 article carries its `lang`.
 
+For a big run, `sample=N` gives sections to a reproducible sample of N articles (those
+whose source hashes lowest: the same records give the same sample, in whatever order
+they come) and to every flagged article, whatever N; each flag has its own section
+listing its articles, and each flag and each rule of the summary links to the articles
+where it fired (`_Shown`).
+
 Memory stays flat: records are read one at a time; article and error sections are
 written to spool files as they come (the summary, which needs every record, goes first
 in the page, so the sections are copied in after it); near-duplicate detection keeps
@@ -19,6 +25,8 @@ only MinHash signatures.
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import html
 import io
 import os
@@ -29,7 +37,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Final, TextIO
+from typing import IO, Any, Final, Self, TextIO
 from urllib.parse import urlsplit
 
 from nadif.cleaners.errors import InputError
@@ -43,6 +51,10 @@ __all__ = ["ReviewResult", "render_clusters", "render_review", "review_file", "w
 
 SPOOL_CHARS: Final = 4 << 20
 """Sections are kept in memory up to this many characters, then spooled to disk."""
+LINKS_PER_RULE: Final = 100
+"""Links from one rule to the shown articles where it fired (the count says the rest)."""
+STDERR_CLUSTERS: Final = 20
+"""`render_clusters` prints at most this many clusters (the page has them all)."""
 
 _LANG: Final = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 # Letters of strong direction (Unicode bidi classes R/AL and L), by range: Hebrew, Arabic
@@ -113,6 +125,7 @@ def render_review(
     title: str = "nadif review",
     near_duplicates: float | None = None,
     max_articles: int | None = None,
+    sample: int | None = None,
 ) -> str:
     """The whole review page as a string (see `write_review`; fine for small corpora)."""
     buffer = io.StringIO()
@@ -123,6 +136,7 @@ def render_review(
         title=title,
         near_duplicates=near_duplicates,
         max_articles=max_articles,
+        sample=sample,
     )
     return buffer.getvalue()
 
@@ -135,25 +149,32 @@ def write_review(
     title: str = "nadif review",
     near_duplicates: float | None = None,
     max_articles: int | None = None,
+    sample: int | None = None,
 ) -> ReviewResult:
     """Write the review page of article `records` and error records `errors` to `out`.
 
     Both are consumed once, one record at a time. `near_duplicates` is a similarity
     threshold: when given, the page lists the clusters of near-duplicate articles.
     `max_articles`: the summary counts every record, but only the first N articles get a
-    section (a page for a large run stays small enough for a browser). A record that is
-    not what nadif writes raises `InputError` naming its source.
+    section (a page for a large run stays small enough for a browser). `sample`: instead,
+    sections for a reproducible sample of N articles and for every flagged article (see
+    `_Shown`). A record that is not what nadif writes raises `InputError` naming its
+    source.
     """
     if near_duplicates is not None:
         band_layout(near_duplicates)  # a bad threshold fails before any work
+    if sample is not None and max_articles is not None:
+        raise ValueError("give sample or max_articles, not both")
+    for name, value in (("sample", sample), ("max_articles", max_articles)):
+        if value is not None and value < 0:
+            raise ValueError(f"{name} must be 0 or more, not {value}")
     stats = CorpusStats()
     index = NearDuplicateIndex() if near_duplicates is not None else None
-    with _spool() as articles_html, _spool() as errors_html:
+    with _spool() as errors_html, _Shown(sample, max_articles) as shown:
         for record in records:
             _check(record, article_problem, stats.articles + 1)
             stats.add_article(record)
-            if max_articles is None or stats.articles <= max_articles:
-                articles_html.write(_article(stats.articles, record))
+            shown.add(stats.articles, record)
             if index is not None:
                 index.add(record["source"], _text_of(record))
         for record in errors:
@@ -163,10 +184,12 @@ def write_review(
         clusters = (
             index.clusters(near_duplicates) if index is not None and near_duplicates else None
         )
+        anchors = _Anchors(stats)
         out.write(_head(title))
-        out.write(_summary(stats, near_duplicates is not None))
+        out.write(_summary(stats, near_duplicates is not None, anchors))
         if near_duplicates is not None:
-            out.write(_clusters_section(clusters or [], near_duplicates))
+            out.write(_clusters_section(clusters or [], near_duplicates, shown.is_shown))
+        out.write(_where_section(stats, anchors, shown))
         out.write(f'<section id="errors">\n<h2>Errors ({stats.errors})</h2>\n')
         if stats.errors:
             out.write(
@@ -176,14 +199,153 @@ def write_review(
             out.write("</tbody></table>\n")
         else:
             out.write('<p class="empty">No error records.</p>\n')
-        shown = stats.articles if max_articles is None else min(max_articles, stats.articles)
-        heading = (
-            f"{stats.articles}" if shown == stats.articles else f"first {shown} of {stats.articles}"
+        out.write(
+            f'</section>\n<section id="articles">\n<h2>Articles ({shown.heading(stats.articles)})'
+            "</h2>\n"
         )
-        out.write(f'</section>\n<section id="articles">\n<h2>Articles ({heading})</h2>\n')
-        _copy(articles_html, out)
+        shown.copy_to(out)
         out.write("</section>\n</body>\n</html>\n")
     return ReviewResult(stats.articles, stats.errors, stats.removed_lines, clusters)
+
+
+def _sample_key(source: str) -> int:
+    """Where a source falls in the sample's order: a hash of its text, the same on every
+    machine and run (not Python's `hash`, which is salted per process)."""
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+@dataclass(slots=True)
+class _Kept:
+    """A shown article: where its section lies in the spool, and what links to it."""
+
+    offset: int
+    length: int
+    rules: frozenset[tuple[str, str]]
+
+
+@dataclass(slots=True)
+class _Flagged:
+    """A flagged article as its flag's list shows it."""
+
+    number: int
+    source: str
+    title: str | None
+
+
+class _Shown:
+    """Which articles get a section, their sections (spooled), and where rules and flags
+    fired among them.
+
+    - Default: every article, or the first `max_articles`; sections in input order.
+    - `sample=N`: the N articles whose source hashes lowest (`_sample_key`; ties by
+      position), kept in a heap as records stream by, and every flagged article; an
+      article that leaves the sample keeps its section only if it is flagged. Sections
+      are written to the spool as they come and copied out in input order at the end.
+
+    Memory: the flagged articles' numbers, sources and titles, and per shown article its
+    spool position (and, with a sample, its rule ids); links per rule are capped at
+    `LINKS_PER_RULE` without a sample.
+    """
+
+    def __init__(self, sample: int | None, max_articles: int | None) -> None:
+        self.sample = sample
+        self.max_articles = max_articles
+        self.flagged: dict[str, list[_Flagged]] = {}
+        self.rule_articles: dict[tuple[str, str], list[int]] = {}
+        self._kept: dict[int, _Kept] = {}
+        self._heap: list[tuple[int, int]] = []
+        self._flagged_numbers: set[int] = set()
+        self._spool: IO[bytes] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - see __exit__
+            max_size=SPOOL_CHARS, mode="w+b"
+        )
+        self._size = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._spool.close()
+
+    def add(self, number: int, record: dict[str, Any]) -> None:
+        flags = sorted(set(record.get("flags") or ()))
+        if flags:
+            self._flagged_numbers.add(number)
+            entry = _Flagged(number, record["source"], record.get("title"))
+            for flag in flags:
+                self.flagged.setdefault(flag, []).append(entry)
+        if self.sample is None:
+            if self.max_articles is not None and number > self.max_articles:
+                return
+            self._write(number, record, frozenset())
+            for key in {(r["rule"], r["kind"]) for r in record["removed"]}:
+                numbers = self.rule_articles.setdefault(key, [])
+                if len(numbers) < LINKS_PER_RULE:
+                    numbers.append(number)
+            return
+        in_sample = False
+        key = (-_sample_key(record["source"]), -number)  # a max-heap of the lowest keys
+        if len(self._heap) < self.sample:
+            heapq.heappush(self._heap, key)
+            in_sample = True
+        elif self.sample and key > self._heap[0]:
+            _, out_number = heapq.heapreplace(self._heap, key)
+            if -out_number not in self._flagged_numbers:
+                del self._kept[-out_number]  # its bytes stay in the spool, unread
+            in_sample = True
+        if in_sample or flags:
+            rules = frozenset((r["rule"], r["kind"]) for r in record["removed"])
+            self._write(number, record, rules)
+
+    def _write(
+        self, number: int, record: dict[str, Any], rules: frozenset[tuple[str, str]]
+    ) -> None:
+        data = _article(number, record).encode("utf-8", "replace")
+        self._spool.seek(self._size)
+        self._spool.write(data)
+        self._kept[number] = _Kept(self._size, len(data), rules)
+        self._size += len(data)
+
+    def is_shown(self, number: int) -> bool:
+        return number in self._kept
+
+    def links_of(self, rule: tuple[str, str]) -> list[int]:
+        """The shown articles where `rule` fired, at most `LINKS_PER_RULE` of them."""
+        if self.sample is None:
+            return self.rule_articles.get(rule, [])
+        numbers = sorted(n for n, kept in self._kept.items() if rule in kept.rules)
+        return numbers[:LINKS_PER_RULE]
+
+    def heading(self, total: int) -> str:
+        shown = len(self._kept)
+        if self.sample is not None:
+            return (
+                f"{shown} of {total}: a sample of {len(self._heap)} and every flagged article "
+                f"({len(self._flagged_numbers)})"
+            )
+        return f"{total}" if shown == total else f"first {shown} of {total}"
+
+    def copy_to(self, out: TextIO) -> None:
+        """The sections, in input order."""
+        for number in sorted(self._kept):
+            kept = self._kept[number]
+            self._spool.seek(kept.offset)
+            out.write(self._spool.read(kept.length).decode("utf-8"))
+
+
+class _Anchors:
+    """The ids of the sections that list where each flag and each rule fired."""
+
+    def __init__(self, stats: CorpusStats) -> None:
+        self.flags = {flag: f"flag-{i}" for i, flag in enumerate(_flag_order(stats), 1)}
+        self.rules = {
+            (rule, rule_stats.kind): f"rule-{i}"
+            for i, (rule, rule_stats) in enumerate(stats.rule_rows(), 1)
+        }
+
+
+def _flag_order(stats: CorpusStats) -> list[str]:
+    return [flag for flag, _ in sorted(stats.flags.items(), key=lambda i: (-i[1], i[0]))]
 
 
 def review_file(
@@ -193,6 +355,7 @@ def review_file(
     errors: Path | None = None,
     near_duplicates: float | None = None,
     max_articles: int | None = None,
+    sample: int | None = None,
 ) -> ReviewResult:
     """Write the review page of a JSONL output file, atomically.
 
@@ -226,6 +389,7 @@ def review_file(
                 title=f"nadif review: {jsonl.name}",
                 near_duplicates=near_duplicates,
                 max_articles=max_articles,
+                sample=sample,
             )
         os.chmod(tmp, 0o644)
         os.replace(tmp, output)
@@ -254,13 +418,19 @@ def _check_regular(path: Path) -> None:
         raise InputError(str(path), "not a regular file (a device or a pipe is not a run's output)")
 
 
-def render_clusters(clusters: list[Cluster], threshold: float) -> str:
-    """Near-duplicate clusters as a few plain lines (for stderr)."""
+def render_clusters(
+    clusters: list[Cluster], threshold: float, limit: int | None = STDERR_CLUSTERS
+) -> str:
+    """Near-duplicate clusters as a few plain lines (for stderr): at most `limit` of them,
+    then a line saying how many more the page lists."""
     noun = "cluster" if len(clusters) == 1 else "clusters"
     lines = [f"near-duplicates (threshold {threshold:g}): {len(clusters)} {noun}"]
-    for number, cluster in enumerate(clusters, 1):
+    listed = clusters if limit is None else clusters[:limit]
+    for number, cluster in enumerate(listed, 1):
         lines.append(f"  cluster {number} ({len(cluster.members)} articles):")
         lines.extend(f"    {m.similarity:.2f}  {shown(m.source)}" for m in cluster.members)
+    if len(listed) < len(clusters):
+        lines.append(f"  ... and {len(clusters) - len(listed)} more clusters on the page")
     return "\n".join(lines)
 
 
@@ -316,11 +486,15 @@ def _head(title: str) -> str:
     )
 
 
-def _summary(stats: CorpusStats, with_clusters: bool) -> str:
+def _summary(stats: CorpusStats, with_clusters: bool, anchors: _Anchors) -> str:
     links = ['<a href="#summary">Summary</a>']
     if with_clusters:
         links.append('<a href="#near-duplicates">Near-duplicates</a>')
-    links += ['<a href="#errors">Errors</a>', '<a href="#articles">Articles</a>']
+    links += [
+        '<a href="#where">Where flags and rules fired</a>',
+        '<a href="#errors">Errors</a>',
+        '<a href="#articles">Articles</a>',
+    ]
     langs = ", ".join(f"{lang or '?'} {count}" for lang, count in stats.langs.most_common())
     totals = [
         ("articles", str(stats.articles)),
@@ -366,14 +540,15 @@ def _summary(stats: CorpusStats, with_clusters: bool) -> str:
     )
     parts.append(
         "<h3>Removed lines by rule</h3>\n"
-        '<p class="note">What each rule removes: lines, articles it fired in, and its first removed line.</p>\n'
+        '<p class="note">What each rule removes: lines, articles it fired in, and its first '
+        "removed line; a rule links to the articles where it fired.</p>\n"
     )
     parts.append(
         _table(
             ("Rule", "Kind", "Lines", "Articles", "Example"),
             [
                 (
-                    f"<code>{_e(rule)}</code>",
+                    f'<a href="#{anchors.rules[(rule, rule_stats.kind)]}"><code>{_e(rule)}</code></a>',
                     _e(rule_stats.kind),
                     str(rule_stats.lines),
                     str(rule_stats.articles),
@@ -394,11 +569,11 @@ def _summary(stats: CorpusStats, with_clusters: bool) -> str:
             ("Flag", "Articles", "Share"),
             [
                 (
-                    f'<span class="tag flag">{_e(flag)}</span>',
-                    str(count),
-                    f"{100 * count / total:.0f}%",
+                    f'<a href="#{anchors.flags[flag]}"><span class="tag flag">{_e(flag)}</span></a>',
+                    str(stats.flags[flag]),
+                    f"{100 * stats.flags[flag] / total:.0f}%",
                 )
-                for flag, count in sorted(stats.flags.items(), key=lambda i: (-i[1], i[0]))
+                for flag in anchors.flags
             ],
             numeric=(1, 2),
         )
@@ -440,7 +615,59 @@ def _table(
     return f"<table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table>\n"
 
 
-def _clusters_section(clusters: list[Cluster], threshold: float) -> str:
+def _article_link(number: int, shown: Callable[[int], bool]) -> str:
+    """A link to article #number, or its number alone when the page gives it no section."""
+    if shown(number):
+        return f'<a href="#a{number}">#{number}</a>'
+    return f'<span title="not shown on this page">#{number}</span>'
+
+
+def _where_section(stats: CorpusStats, anchors: _Anchors, shown: _Shown) -> str:
+    """Each flag's articles, and each rule's, with links to their sections."""
+    parts = [
+        '<section id="where">\n<h2>Where flags and rules fired</h2>\n',
+        (
+            '<p class="note">Every article of each flag, then the articles where each rule '
+            f"removed lines (at most {LINKS_PER_RULE} links a rule).</p>\n"
+        ),
+    ]
+    for flag, anchor in anchors.flags.items():
+        entries = shown.flagged.get(flag, [])
+        parts.append(
+            f'<h3 id="{anchor}">Flag <span class="tag flag">{_e(flag)}</span> '
+            f"({len(entries)} articles)</h3>\n"
+        )
+        parts.append(
+            _table(
+                ("Article", "Source", "Title"),
+                [
+                    (
+                        _article_link(entry.number, shown.is_shown),
+                        f'<span class="src" dir="auto">{_name(entry.source)}</span>',
+                        _e(entry.title) if entry.title is not None else "–",
+                    )
+                    for entry in entries
+                ],
+            )
+        )
+    for (rule, kind), anchor in anchors.rules.items():
+        fired = stats.rules[(rule, kind)].articles
+        numbers = shown.links_of((rule, kind))
+        links = " ".join(f'<a href="#a{n}">#{n}</a>' for n in numbers)
+        rest = fired - len(numbers)
+        more = f' <span class="note">and {rest} more not linked</span>' if rest > 0 else ""
+        links = links or '<span class="empty">none shown</span>'
+        parts.append(
+            f'<h3 id="{anchor}"><code>{_e(rule)}</code> · {_e(kind)} ({fired} articles)</h3>\n'
+            f"<p>{links}{more}</p>\n"
+        )
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _clusters_section(
+    clusters: list[Cluster], threshold: float, shown: Callable[[int], bool]
+) -> str:
     parts = [
         '<section id="near-duplicates">\n<h2>Near-duplicates</h2>\n',
         (
@@ -457,7 +684,7 @@ def _clusters_section(clusters: list[Cluster], threshold: float) -> str:
                 [
                     (
                         f"{m.similarity:.2f}",
-                        f'<a href="#a{m.position + 1}">#{m.position + 1}</a>',
+                        _article_link(m.position + 1, shown),
                         f'<span class="src" dir="auto">{_name(m.source)}</span>',
                     )
                     for m in cluster.members
