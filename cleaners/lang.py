@@ -1,30 +1,62 @@
 """Language of a text: its ISO 639-1 code (ar, fa, ur, fr, es, de, en, ru...), or None.
 
-Identification is py3langid's (langid.py's naive Bayes model over byte n-grams, shipped
-inside the package: nothing is downloaded), run on a sample of the text, so it costs a
-fraction of a millisecond per article. The model is loaded on the first call that needs
-it (a second or two, once per process). Regional Arabic labels (Moroccan `ary`, Egyptian
-`arz`) are reported as `ar`, the language a site declares. A text with too few letters to
-judge gets None; the generic lexicons (ar, fr, en: `cleaners.lexicon`) do not depend on
-this answer, only the `lang` field and the `lang-mismatch` flag do.
+Two steps, the cheap one first:
+
+- the script decides where it can: Arabic, Persian and Urdu are told apart by the letters
+  each one alone uses (Urdu's ٹ ڈ ڑ ں ے; Persian's پ چ ژ گ with its own ی and ک and no
+  Arabic ي ك ة; Arabic's ي ك ة with none of the others), and a script that one language
+  alone writes among those the model knows (Greek, Hebrew, Armenian, Georgian, Thai,
+  Hangul, kana) names it. A text that mixes the signs, or that holds a letter of another
+  language of the Arabic script (Pashto, Kurdish, Sindhi, Uyghur...), goes to the model;
+- py3langid (langid.py's naive Bayes model over byte n-grams, shipped inside the package:
+  nothing is downloaded) judges the rest on a sample of the text. Its model is loaded
+  once per process, on the first call that needs it (a second or two).
+
+Regional Arabic labels (Moroccan `ary`, Egyptian `arz`) are reported as `ar`, the language
+a site declares. A text with too few letters to judge gets None; the generic lexicons (ar,
+fr, en: `cleaners.lexicon`) do not depend on this answer, only the `lang` field and the
+`lang-mismatch` flag do.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-__all__ = ["LANGS", "detect_lang"]
+__all__ = ["LANGS", "detect_lang", "script_lang"]
 
 LANGS: Final = ("ar", "fr", "en")  # the languages of the generic lexicons
 SAMPLE_CHARS: Final = 240  # enough for every case of the corpora; the cost grows with it
 MIN_LETTERS: Final = 12
+# a script decides only on this many of its letters, and when they are most of the sample
+_MIN_SIGNS: Final = 2
+_SCRIPT_SHARE: Final = 0.8
 # labels of the model that are a variety of a language sites declare by its main code
 _ALIASES: Final = {"ary": "ar", "arz": "ar", "nn": "no", "uzs": "uz"}
 _NO_LANGUAGE: Final = "zxx"
+
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_ARABIC_SCRIPT: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_URDU: Final = re.compile(r"[ٹڈڑںےۓ]")
+_PERSIAN: Final = re.compile(r"[پچژگیک]")  # also Urdu's: Urdu is told first
+_ARABIC: Final = re.compile(r"[يكة]")
+# letters of the other languages of the Arabic script (Pashto, Kurdish, Sindhi, Uyghur,
+# Kashmiri, Jawi...): their texts go to the model
+_OTHER_ARABIC_SCRIPT: Final = re.compile(r"[ټځڅډړږښګڼېۍەێۆڵڕۈۋۉٻڀٺٽٿڄڃڇڊڌڍڎڏڙڠڦڪڬڱڳڻڽۅۏ]")
+# scripts that one language alone writes, among the model's languages
+_ONE_LANGUAGE_SCRIPTS: Final = (
+    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("hy", re.compile(r"[\u0530-\u058f]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+)
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +66,42 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
+def _arabic_script_lang(sample: str) -> str | None:
+    if _OTHER_ARABIC_SCRIPT.search(sample):
+        return None
+    urdu, persian, arabic = (len(signs.findall(sample)) for signs in (_URDU, _PERSIAN, _ARABIC))
+    if urdu >= _MIN_SIGNS and not arabic:
+        return "ur"
+    if persian >= _MIN_SIGNS and not urdu and not arabic:
+        return "fa"
+    if arabic >= _MIN_SIGNS and not urdu and not persian:
+        return "ar"
+    return None  # mixed signs (a Persian site typed on an Arabic keyboard...): the model
+
+
+def script_lang(sample: str, letters: int) -> str | None:
+    """The language that the script of `sample` (`letters` of its characters are letters)
+    decides alone, or None when the model has to judge."""
+    arabic_script = len(_ARABIC_SCRIPT.findall(sample))
+    if arabic_script >= _SCRIPT_SHARE * letters:
+        return _arabic_script_lang(sample)
+    if sample.isascii():
+        return None
+    for lang, script in _ONE_LANGUAGE_SCRIPTS:
+        if len(script.findall(sample)) >= _SCRIPT_SHARE * letters:
+            return lang
+    return None
+
+
 def detect_lang(text: str) -> str | None:
     """The language of `text` (judged on its first SAMPLE_CHARS characters)."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS:
         return None
+    decided = script_lang(sample, letters)
+    if decided is not None:
+        return decided
     label = str(_identifier().classify(sample)[0])
     if label == _NO_LANGUAGE:
         return None

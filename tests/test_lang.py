@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nadif.cleaners.lang import detect_lang
+from nadif.cleaners.lang import detect_lang, script_lang
 from nadif.cleaners.pipeline import clean_lines
 
 SAMPLES = {
@@ -36,3 +36,26 @@ def test_lang_mismatch_uses_the_detected_language() -> None:
     assert "lang-mismatch" in article.flags, "a Persian text on an Arabic site is flagged"
     same = clean_lines(lines, expected_lang="fa", scorer=False)
     assert "lang-mismatch" not in same.flags, "no flag when the language is the expected one"
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ur"])
+def test_arabic_script_languages_are_told_by_their_letters(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_model() -> None:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr("nadif.cleaners.lang._identifier", no_model)
+    assert detect_lang(SAMPLES[lang]) == lang, f"{lang}: decided by its own letters"
+
+
+def test_mixed_arabic_script_signs_go_to_the_model() -> None:
+    # Persian typed with the Arabic keyboard's ي and ك: the letters do not decide
+    typed = SAMPLES["fa"].replace("ی", "ي").replace("ک", "ك")
+    assert script_lang(typed, len(typed)) is None, "mixed signs are left to the model"
+    assert detect_lang(typed) == "fa", "the model still reads Persian"
+
+
+def test_pashto_letters_are_not_taken_for_persian() -> None:
+    pashto = "د افغانستان حکومت ویلي چې په راتلونکې اونۍ کې به ښوونځي بیا پرانیستل شي."
+    assert script_lang(pashto, len(pashto)) is None, "Pashto's own letters go to the model"

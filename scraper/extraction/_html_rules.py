@@ -270,8 +270,13 @@ _HEADER_MAX_WORDS: Final = 60
 _PROSE_WORDS: Final = 20
 # the cuts need this much running text after the header, so that the article is not lost
 _MIN_BODY_WORDS: Final = 40
-_TITLE_HEADINGS: Final = XPath("//h1 | //h2")
+# headings no longer than the title (a site suffix aside): the candidates to state it
+_TITLE_HEADINGS: Final = XPath("(//h1 | //h2)[string-length(normalize-space()) <= $longest]")
 _BLOCK_TEXT: Final = XPath("string()")
+_CODE: Final = ("script", "style")
+_PARAGRAPHS_AFTER: Final = XPath("following::p")
+# paragraphs long enough to hold _PROSE_WORDS words (a prefilter: the words are counted)
+_LONG_PARAGRAPHS: Final = XPath("descendant-or-self::p[string-length(normalize-space()) >= 60]")
 
 
 def _words(element: _Element) -> int:
@@ -282,21 +287,32 @@ def _is_prose(element: _Element) -> bool:
     return sum(1 for p in element.iter("p") if _words(p) >= _PROSE_WORDS) >= 2
 
 
+def _shows_text(element: _Element) -> bool:
+    return any(not text.isspace() for text in element.itertext() if text)
+
+
+def _holds_paragraph(element: _Element) -> bool:
+    """A paragraph of running text (a lead set as <p>) is article text, never furniture."""
+    return any(len(p.text_content().split()) >= _PROSE_WORDS for p in _LONG_PARAGRAPHS(element))
+
+
 def _title_heading(tree: HtmlElement, title: str) -> _Element | None:
     """The first h1 (else h2) that states the page title (with or without a site suffix)."""
     keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
-    headings = [h for h in _TITLE_HEADINGS(tree) if _title_key(_text(h)) in keys]
+    candidates = _TITLE_HEADINGS(tree, longest=len(title) + 10)
+    headings = [h for h in candidates if _title_key(_text(h)) in keys]
     return next((h for h in headings if h.tag == "h1"), headings[0] if headings else None)
 
 
-def _words_after(element: _Element) -> int:
-    """Words of the paragraphs that follow `element` in document order, outside it."""
-    return sum(_words(p) for p in element.itersiblings() for p in p.iter("p")) + sum(
-        _words(p)
-        for above in element.iterancestors()
-        for s in above.itersiblings()
-        for p in s.iter("p")
-    )
+def _has_words_after(element: _Element, enough: int) -> bool:
+    """True when the paragraphs that follow `element` in document order, outside it, hold
+    `enough` words (counted until there are enough)."""
+    count = 0
+    for paragraph in _PARAGRAPHS_AFTER(element):
+        count += len(paragraph.text_content().split())
+        if count >= enough:
+            return True
+    return False
 
 
 def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str, _Element]]:
@@ -311,9 +327,9 @@ def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str
     follow:
     - `title-header`: the largest block around the heading with at most
       `_HEADER_MAX_WORDS` other words and no run of prose;
-    - `before-title`: every block before that header in document order, except one that
-      holds prose (two paragraphs of `_PROSE_WORDS` words: an article set above its title
-      is kept).
+    - `before-title`: every block before that header in document order.
+    Neither cuts a block that holds a paragraph (<p>) of `_PROSE_WORDS` words: a lead, or
+    an article set above its title, is text.
     """
     if not title:
         return []
@@ -328,26 +344,30 @@ def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str
         if _is_prose(above):
             break
         header = above
-    if _words_after(header) < _MIN_BODY_WORDS:
+    if not _has_words_after(header, _MIN_BODY_WORDS):
         return []
     cut: list[tuple[str, _Element]] = []
     for level in (header, *header.iterancestors()):
         if level.tag in ("body", "html"):
             break
         for before in list(level.itersiblings(preceding=True)):
-            if _text(before) and not _is_prose(before) and before.tag not in ("script", "style"):
+            if before.tag not in _CODE and _shows_text(before) and not _holds_paragraph(before):
                 _detach(before)
                 cut.append(("before-title", before))
     cut.reverse()
     # the header's other blocks go; the heading stays where it is (the extractor places
     # the article by it; `drop_leading_headings` drops it from the text afterwards)
+    path = [heading]
     for level in heading.iterancestors():
         if level is header.getparent():
             break
         for child in list(level):
-            if child is not heading and heading not in child.iterdescendants() and _text(child):
+            if any(child is on_path for on_path in path) or _holds_paragraph(child):
+                continue
+            if _shows_text(child):
                 _detach(child)
                 cut.append(("title-header", child))
+        path.append(level)
     return cut
 
 
