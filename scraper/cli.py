@@ -4,11 +4,13 @@
     nadif extract PATH... [--url URL] HTML files (.html .htm .html.gz) or folders of them
     nadif fetch   URL... [-i FILE]    fetch articles by URL (robots.txt, cache, politeness)
     nadif sites                       list the site modules
-    nadif review  OUT.jsonl [-o PAGE] the HTML review page of an output file
+    nadif review  OUT.jsonl [-o PAGE] [--sample N] the HTML review page of an output file
+    nadif learn   PATH... --site NAME propose a site module (`learn_cmd`)
 
-Output options (all three): [--format json|jsonl|text] [--site NAME|none] [-o OUT]
-[--overwrite] [--errors FILE] [--jobs N] [--engine local|dask] [--scheduler ADDR]
-[--[no-]progress].
+Output options (all three): [--format json|jsonl|csv|text|markdown|xml] [--site NAME|none]
+[-o OUT] [--overwrite] [--errors FILE] [--jobs N] [--engine local|dask] [--scheduler ADDR]
+[--[no-]progress]. README.md has a table of every option (a test compares it with the
+parsers).
 
 Exit codes: 0 every input gave an article; 1 at least one input failed (each failure is
 an error record: in the errors file, or on stderr) or an output could not be written;
