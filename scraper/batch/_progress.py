@@ -1,8 +1,9 @@
 """The progress display of a batch, on standard error, drawn by rich (`rich.progress`).
 
-One line: a bar, inputs done out of the total (when it is known: a URL list, a folder
-counted ahead within a small budget, see `scraper.cli`; else "?" and a pulsing bar), the
-articles, errors and skipped inputs, the rate, the time spent and the time left (ETA).
+One line (under 80 columns for runs of up to a few thousand inputs; never wrapped): a
+bar, inputs done out of the total (when it is known: a URL list, a folder counted ahead
+within a small budget, see `scraper.cli`; else "?" and a pulsing bar), the articles,
+errors and skipped inputs, the rate and the time left (ETA).
 
 It is on only when standard error is a terminal and the CI variable is unset, unless
 asked explicitly (`--progress` / `--no-progress`); with `--progress` on a stream that is
@@ -28,9 +29,9 @@ from rich.progress import (
     Task,
     TaskID,
     TextColumn,
-    TimeElapsedColumn,
 )
 from rich.progress import Progress as RichProgress
+from rich.table import Column
 from rich.text import Text
 
 __all__ = ["REDRAW_INTERVAL", "Progress", "progress_wanted"]
@@ -130,12 +131,11 @@ def _make(stream: IO[str], total: int | None) -> tuple[RichProgress, TaskID]:
     width = None if _isatty(stream) else 200
     console = Console(file=stream, highlight=False, width=width)
     rich = RichProgress(
-        BarColumn(bar_width=12),
+        BarColumn(bar_width=8),
         MofNCompleteColumn(),
-        TextColumn("inputs: {task.fields[counts]}"),
-        RateColumn(),
-        TimeElapsedColumn(),
-        EtaColumn(),
+        TextColumn("inputs: {task.fields[counts]}", table_column=_one_line()),
+        RateColumn(table_column=_one_line()),
+        EtaColumn(table_column=_one_line()),
         console=console,
         auto_refresh=False,
         transient=True,
@@ -144,6 +144,11 @@ def _make(stream: IO[str], total: int | None) -> tuple[RichProgress, TaskID]:
     )
     task = rich.add_task("inputs", total=total, counts="0 articles, 0 errors, 0 skipped", rate=0.0)
     return rich, task
+
+
+def _one_line() -> Column:
+    """A column that never wraps: on a narrow terminal its text is cut with "…"."""
+    return Column(no_wrap=True, overflow="ellipsis")
 
 
 class RateColumn(ProgressColumn):

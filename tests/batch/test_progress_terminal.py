@@ -24,7 +24,9 @@ from nadif.scraper.batch._progress import Progress
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-FINAL = re.compile(r"(\d+)/(\d+) inputs: (\d+) articles, (\d+) errors, (\d+) skipped .*ETA")
+FINAL = re.compile(
+    r"(\d+)/(\d+) inputs: (\d+) articles, (\d+) errors, (\d+) skipped [\d.]+/s ETA \d+:\d\d:\d\d"
+)
 
 
 def _seed_folder(root: Path) -> Path:
@@ -44,7 +46,7 @@ def _run_on_terminal(*argv: str, ci: bool = False) -> tuple[bytes, list[str], in
     env = {key: value for key, value in os.environ.items() if key != "CI"}
     if ci:
         env["CI"] = "true"
-    env["COLUMNS"] = "160"
+    env["COLUMNS"] = "80"  # the final line must fit a common terminal, unwrapped
     master, slave = pty.openpty()
     try:
         process = subprocess.Popen(
