@@ -5,8 +5,8 @@ Two steps, the cheap one first:
 - the script decides where it can: Arabic, Persian and Urdu are told apart by the letters
   each one alone uses (Urdu's ٹ ڈ ڑ ں ے; Persian's پ چ ژ گ with its own ی and ک and no
   Arabic ي ك ة; Arabic's ي ك ة with none of the others), and a script that one language
-  alone writes among those the model knows (Greek, Hebrew, Armenian, Georgian, Thai,
-  Hangul, kana) names it. A text that mixes the signs, or that holds a letter of another
+  alone writes among those the model knows (modern Greek, Hebrew, Armenian, Georgian,
+  Thai, Hangul, kana) names it. A text that mixes the signs, or that holds a letter of another
   language of the Arabic script (Pashto, Kurdish, Sindhi, Uyghur...), goes to the model;
 - py3langid (langid.py's naive Bayes model over byte n-grams, shipped inside the package:
   nothing is downloaded) judges the rest on a sample of the text. Its model is loaded
@@ -46,11 +46,14 @@ _PERSIAN: Final = re.compile(r"[پچژگیک]")  # also Urdu's: Urdu is told fir
 _ARABIC: Final = re.compile(r"[يكة]")
 # letters of the other languages of the Arabic script (Pashto, Kurdish, Sindhi, Uyghur,
 # Kashmiri, Jawi...): their texts go to the model
-_OTHER_ARABIC_SCRIPT: Final = re.compile(r"[ټځڅډړږښګڼېۍەێۆڵڕۈۋۉٻڀٺٽٿڄڃڇڊڌڍڎڏڙڠڦڪڬڱڳڻڽۅۏ]")
-# scripts that one language alone writes, among the model's languages
+# (Moroccan Arabic's ڭ too: the model reads it as `ary`, reported `ar`)
+_OTHER_ARABIC_SCRIPT: Final = re.compile(r"[ټځڅډړږښګڼېۍەێۆۊڵڕۇۈۋۉڭٻڀٺٽٿڄڃڇڊڌڍڎڏڙڠڦڪڬڱڳڻڽۅۏ]")
+# scripts that one language alone writes, among the model's languages; the model also
+# knows Ancient Greek and Biblical Hebrew, so polytonic Greek and pointed Hebrew go to it
+_OLD_SCRIPT_SIGNS: Final = re.compile(r"[\u1f00-\u1fff\u0591-\u05c7]")
 _ONE_LANGUAGE_SCRIPTS: Final = (
-    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
-    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("he", re.compile(r"[\u05d0-\u05ea]")),
     ("hy", re.compile(r"[\u0530-\u058f]")),
     ("ka", re.compile(r"[\u10a0-\u10ff]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
@@ -85,7 +88,7 @@ def script_lang(sample: str, letters: int) -> str | None:
     arabic_script = len(_ARABIC_SCRIPT.findall(sample))
     if arabic_script >= _SCRIPT_SHARE * letters:
         return _arabic_script_lang(sample)
-    if sample.isascii():
+    if sample.isascii() or _OLD_SCRIPT_SIGNS.search(sample):
         return None
     for lang, script in _ONE_LANGUAGE_SCRIPTS:
         if len(script.findall(sample)) >= _SCRIPT_SHARE * letters:
