@@ -685,13 +685,13 @@ def _learn_templates(
     import time
 
     from nadif.scraper.batch.runfile import run_outputs
-    from nadif.scraper.batch.templates import learn_templates, report_lines
+    from nadif.scraper.batch.templates import learn_templates_apart, report_lines
 
     if STDIN in inputs:
         raise _Usage("--learn-templates learns from many dumps: '-' (standard input) is one")
     exclude = run_outputs(args.output, args.errors) if args.output is not None else []
     started = time.perf_counter()
-    templates, report = learn_templates(lambda: _tasks(inputs, "text", exclude))
+    templates, report = learn_templates_apart(inputs, [str(p) for p in exclude])
     seconds = time.perf_counter() - started
     sys.stderr.write("\n".join(report_lines(report, seconds)) + "\n")
     return replace(settings, templates=templates)

@@ -46,6 +46,7 @@ __all__ = [
     "clean_with_templates",
     "group_of",
     "learn_templates",
+    "learn_templates_apart",
     "report_lines",
 ]
 
@@ -197,6 +198,35 @@ def learn_templates(
             groups.append((group, rules))
         report.append(GroupReport(group, sizes[group], len(rules)))
     return Templates(tuple(groups)), report
+
+
+def _learn_inputs(
+    inputs: Sequence[str], exclude: Sequence[str], min_pages: int, max_keys: int
+) -> tuple[Templates, list[GroupReport]]:
+    from nadif.scraper.batch._inputs import iter_tasks
+
+    return learn_templates(
+        lambda: iter_tasks(inputs, "text", exclude=exclude), min_pages=min_pages, max_keys=max_keys
+    )
+
+
+def learn_templates_apart(
+    inputs: Sequence[str],
+    exclude: Sequence[str] = (),
+    *,
+    min_pages: int = MIN_GROUP_PAGES,
+    max_keys: int = GROUP_MAX_KEYS,
+) -> tuple[Templates, list[GroupReport]]:
+    """`learn_templates` over the files and folders `inputs` (a walk that skips
+    `exclude`, the run's own outputs), in a child process: the memory the counting took
+    goes back to the system when it ends, before the batch's worker processes are
+    forked from this one (they would each carry a copy of it)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # a fresh, small process
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(_learn_inputs, list(inputs), list(exclude), min_pages, max_keys).result()
 
 
 @lru_cache(maxsize=64)

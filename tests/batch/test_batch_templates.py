@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batch_support import read_jsonl
+from batch_support import LOCALHOST, read_jsonl
 
 from nadif.scraper.cli import main
 
@@ -134,6 +134,18 @@ def test_jobs_2_gives_the_same_records(run: tuple[Path, Path, str], tmp_path: Pa
     argv = ["clean", str(folder), "-o", str(out2), "--learn-templates", "--no-progress"]
     assert main([*argv, "--jobs", "2"]) == 0, "the run with 2 processes succeeds"
     assert _by_source(out2) == _by_source(out), "the same records with --jobs 2"
+
+
+@pytest.mark.slow
+@pytest.mark.block_network(allowed_hosts=LOCALHOST)
+def test_the_dask_engine_gives_the_same_records(
+    run: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    folder, out, _ = run
+    out2 = tmp_path / "dask.jsonl"
+    argv = ["clean", str(folder), "-o", str(out2), "--learn-templates", "--no-progress"]
+    assert main([*argv, "--engine", "dask", "--jobs", "2"]) == 0, "the Dask run succeeds"
+    assert _by_source(out2) == _by_source(out), "the same records on a local Dask cluster"
 
 
 def test_resume_redoes_the_rest_with_the_same_templates(
