@@ -40,7 +40,7 @@ _CACHES: list[tuple[functools._lru_cache_wrapper[object], bool]] = []  # (cache,
 def cached(function: Callable[..., _T]) -> functools._lru_cache_wrapper[_T]:
     """`functools.cache`, registered for `clear_caches` (a source: rules, models)."""
     wrapper = functools.cache(function)
-    _CACHES.append((wrapper, False))  # type: ignore[arg-type]
+    _CACHES.append((wrapper, False))
     return wrapper
 
 
@@ -52,7 +52,7 @@ def bounded(
 
     def decorate(function: Callable[..., _T]) -> functools._lru_cache_wrapper[_T]:
         wrapper = functools.lru_cache(maxsize=maxsize)(function)
-        _CACHES.append((wrapper, True))  # type: ignore[arg-type]
+        _CACHES.append((wrapper, True))
         return wrapper
 
     return decorate
