@@ -3,6 +3,7 @@
     python bench/bench_batch_templates.py                 # held-back quality, then 60,000 dumps
     python bench/bench_batch_templates.py --files 0       # quality only
     python bench/bench_batch_templates.py --jobs 1 2
+    python bench/bench_batch_templates.py --no-quality --baseline   # and a run without learning
 
 1. Held-back pages. corpus/sites/<name>/ holds 8 written dumps of each of 9 sites with their
    gold. Templates are learned the way a batch learns them (`scraper.batch.templates`,
@@ -269,12 +270,13 @@ def generate(folder: Path, count: int) -> int:
     return total
 
 
-def measure(folder: Path, jobs: int, engine: str) -> dict[str, Any]:
+def measure(folder: Path, jobs: int, engine: str, learn: bool = True) -> dict[str, Any]:
     out = folder.parent / f"{folder.name}.out-j{jobs}-{engine}.jsonl"
     for stale in (out, out.with_suffix(".errors.jsonl"), out.with_suffix(".run.json")):
         stale.unlink(missing_ok=True)
     nadif = Path(sys.executable).parent / "nadif"
-    cmd = [str(nadif), "clean", str(folder), "-o", str(out), "--learn-templates"]
+    cmd = [str(nadif), "clean", str(folder), "-o", str(out)]
+    cmd += ["--learn-templates"] if learn else []
     cmd += ["--jobs", str(jobs), "--engine", engine, "--no-progress", "--overwrite"]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
@@ -321,9 +323,14 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, nargs="+", default=[2])
     ap.add_argument("--engine", choices=("local", "dask"), default="local")
     ap.add_argument("--show-stderr", action="store_true", help="print the runs' own reports")
+    ap.add_argument(
+        "--baseline", action="store_true", help="also run without --learn-templates, to compare"
+    )
+    ap.add_argument("--no-quality", action="store_true", help="skip the held-back scoring")
     args = ap.parse_args()
-    quality(_pages(args.learn_pages), _pages(args.held))
-    invented_quality(_pages(args.learn_pages), _pages(args.held))
+    if not args.no_quality:
+        quality(_pages(args.learn_pages), _pages(args.held))
+        invented_quality(_pages(args.learn_pages), _pages(args.held))
     if not args.files:
         return 0
     folder = DATA / f"templates-{args.files}"
@@ -333,13 +340,15 @@ def main() -> int:
         f"data: {args.files} dumps, {size / MB:.1f} MB in {folder} "
         f"(ready in {time.perf_counter() - started:.1f} s)"
     )
-    for jobs in args.jobs:
-        run = measure(folder, jobs, args.engine)
+    runs = [(jobs, learn) for jobs in args.jobs for learn in (True, False)[: 1 + args.baseline]]
+    for jobs, learn in runs:
+        run = measure(folder, jobs, args.engine, learn)
         learning = next(
             (line for line in run["stderr"].splitlines() if line.startswith("learned templates")),
             "",
         )
         print(
+            f"{'--learn-templates' if learn else 'without learning'} "
             f"--jobs {jobs} --engine {args.engine}: exit {run['exit']}, {run['seconds']:.1f} s, "
             f"peak RSS (sum) {run['peak_rss_sum'] / 2**20:.0f} MiB, "
             f"max 1 proc {run['peak_rss_max'] / 2**20:.0f} MiB; {run['records']} records, "
