@@ -11,6 +11,7 @@ written here.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -31,7 +32,8 @@ __all__ = [
     "tokens",
 ]
 
-SCRIPT_SAMPLE: Final = 300  # characters of the longest line that say the page's script
+SCRIPT_LINES: Final = 4  # the longest lines say the page's script...
+SCRIPT_SAMPLE: Final = 150  # ...by their first characters
 SHAPE_MEMO_LINES: Final = 50_000  # line texts whose own features a scorer remembers
 REPEAT_MAX_CHARS: Final = 300  # "repeated" looks at lines up to this long
 CONTAINED_WINDOW: Final = 80  # later lines searched for a copy of a headline
@@ -163,7 +165,7 @@ class DocView:
     arabic_doc: bool
     vocab: Mapping[str, float]
     nonblank: list[int]
-    rank: dict[int, int]
+    rank: list[int]  # rank[i]: line i's place among the non-blank lines (-1: blank)
     key_counts: dict[str, int] | None
     shapes: dict[tuple[str, bool], dict[str, float]] | None = None
     runs: list[int] | None = None
@@ -191,8 +193,10 @@ class DocView:
         vocab: Mapping[str, float],
     ) -> DocView:
         nonblank = [i for i, line in enumerate(lines) if line]
-        longest = max((lines[i] for i in nonblank), key=len, default="")
-        sample = longest[:SCRIPT_SAMPLE]
+        # the page's script: the beginnings of its longest lines (one long widget line
+        # in another script must not decide it)
+        longest = heapq.nlargest(SCRIPT_LINES, (lines[i] for i in nonblank), key=len)
+        sample = "".join(line[:SCRIPT_SAMPLE] for line in longest)
         arabic = sum(map(len, _ARABIC.findall(sample))) > sum(map(len, _LATIN.findall(sample)))
         return cls(
             lines,
@@ -205,7 +209,7 @@ class DocView:
             arabic,
             vocab,
             nonblank,
-            {i: r for r, i in enumerate(nonblank)},
+            _ranks(len(lines), nonblank),
             None,
         )
 
@@ -226,9 +230,21 @@ class DocView:
     def dropped(self, i: int) -> bool:
         return self.drops[i] is not None
 
+    def rank_of(self, i: int, default: int) -> int:
+        """Line i's rank, or `default` for a blank line or an index past the end."""
+        r = self.rank[i] if 0 <= i < len(self.rank) else -1
+        return r if r >= 0 else default
+
     def neighbour(self, i: int, step: int) -> int | None:
         r = self.rank[i] + step
         return self.nonblank[r] if 0 <= r < len(self.nonblank) else None
+
+
+def _ranks(n: int, nonblank: Sequence[int]) -> list[int]:
+    ranks = [-1] * n
+    for r, i in enumerate(nonblank):
+        ranks[i] = r
+    return ranks
 
 
 def _shape(view: DocView, i: int) -> dict[str, float]:
@@ -303,9 +319,9 @@ def line_features(view: DocView, i: int) -> list[float]:
     if in_core or last < 0:
         distance = 0
     elif i < first:
-        distance = view.rank.get(first, rank) - rank
+        distance = view.rank_of(first, rank) - rank
     else:
-        distance = rank - view.rank.get(last, rank)
+        distance = rank - view.rank_of(last, rank)
     prev, nxt = view.neighbour(i, -1), view.neighbour(i, 1)
     run = view.short_run(i)
     window = [view.neighbour(i, s) for s in (-3, -2, -1, 1, 2, 3)]

@@ -72,16 +72,26 @@ class _Drop:
 class _Doc:
     """Working state of one document: its lines, folded keys and the drops so far."""
 
-    __slots__ = ("_before", "drops", "folded", "lines", "longs", "prose", "scripts")
+    __slots__ = ("_before", "_shared", "drops", "folded", "lines", "longs", "prose", "scripts")
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = lines
         self._before: list[int] | None = None
+        self._shared: dict[tuple[str, str, bool], _Drop] = {}
         self.prose: dict[int, bool] = {}
         self.folded: list[str | None] = [None] * len(lines)
         self.drops: list[_Drop | None] = [None] * len(lines)
         self.longs: list[bool | None] = [None] * len(lines)
         self.scripts: list[tuple[str, ...] | None] = [None] * len(lines)
+
+    def shared_drop(self, kind: str, rule: str, opens_block: bool = False) -> _Drop:
+        """One `_Drop` per (kind, rule) and page: a dump of a million dropped lines holds
+        a million references, not a million objects (drops are never changed in place)."""
+        key = (kind, rule, opens_block)
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = _Drop(kind, rule, opens_block)
+        return found
 
     def inherit(self, other: _Doc, where: Sequence[int]) -> None:
         """Take what `other` already computed of the lines it shares with this document
@@ -138,7 +148,7 @@ class _Doc:
 
     def drop(self, i: int, kind: str, rule: str) -> None:
         if self.drops[i] is None:
-            self.drops[i] = _Drop(kind, rule)
+            self.drops[i] = self.shared_drop(kind, rule)
 
     def next_kept(self, i: int) -> int | None:
         for j in range(i + 1, len(self.lines)):
@@ -167,7 +177,7 @@ def _apply_rules(doc: _Doc, matcher: RuleMatcher, indices: range) -> None:
         found = matcher.match(doc.key(i), doc.scripts_of(i))
         if found is not None:
             namespace, rule = found
-            drops[i] = _Drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
+            drops[i] = doc.shared_drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
 
 
 def _body_core(doc: _Doc) -> tuple[int, int]:
