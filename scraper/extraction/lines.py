@@ -40,7 +40,6 @@ from nadif.scraper.extraction._audit import (
     subtree_removal,
 )
 from nadif.scraper.extraction._decode import decode_html, looks_binary
-from nadif.scraper.extraction._html_fallback import paragraph_walk
 from nadif.scraper.extraction._html_rules import (
     GENERIC_PRUNE_RULES,
     GENERIC_PRUNE_XPATH,
@@ -210,6 +209,8 @@ def extract(
         method = "fallback"
         # the walk sees the pruned and repaired page; the original text only when the
         # lxml tree lost the text (libxml2 gives up on pathologically deep nesting)
+        from nadif.scraper.extraction._html_fallback import paragraph_walk  # bs4: last resort
+
         lines = paragraph_walk(tostring(tree, encoding="unicode")) or paragraph_walk(text)
     if not lines:
         raise ExtractionError(source, "no article text found")
