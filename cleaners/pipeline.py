@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Final
 
 from ._caches import bounded
@@ -34,11 +33,13 @@ from .rules import LineRule, RuleMatcher, Where, scripts_of
 from .structure import (
     SHORT_WORDS,
     author_from_byline,
+    densest_run,
     is_headline_like,
     is_long,
     is_paragraph,
     is_prose,
     is_truncated,
+    nonblank_before,
     paragraph_key,
     word_count,
 )
@@ -57,8 +58,6 @@ DATE_LINE_MAX_CHARS: Final = 120
 DATE_LINE_WORDS: Final = 12
 TITLE_CANDIDATES: Final = 12  # headline-like lines above the body the title is chosen from
 MAX_PASSES: Final = 4  # cleaning the output again: at most this many passes in all
-CORE_GAP: Final = 8  # other lines between two prose lines of one body
-CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
 
 
 @dataclass(slots=True)
@@ -107,13 +106,7 @@ class _Doc:
     def before(self) -> list[int]:
         """before[i]: how many non-blank lines stand before line i (computed once)."""
         if self._before is None:
-            counts = [0] * (len(self.lines) + 1)
-            n = 0
-            for i, line in enumerate(self.lines):
-                if line:
-                    n += 1
-                counts[i + 1] = n
-            self._before = counts
+            self._before = nonblank_before(self.lines)
         return self._before
 
     def is_prose(self, i: int) -> bool:
@@ -193,26 +186,7 @@ def _body_core(doc: _Doc) -> tuple[int, int]:
     if not longs:
         return (len(doc.lines), -1)
     anchors = [i for i in longs if doc.is_prose(i)] or longs
-    before = doc.before()
-    best = (0, anchors[0], anchors[0])
-    start = prev = anchors[0]
-    weight = 0
-    for i in anchors:
-        gap = before[i] - before[prev + 1]
-        if gap > CORE_GAP:
-            start, weight = i, 0
-        weight += len(lines[i])
-        prev = i
-        if weight > best[0]:
-            best = (weight, start, i)
-    _, start, end = best
-    # the body starts where prose lines follow one another: a lone prose line above them
-    # (a ticker, a standfirst-like teaser, a masthead notice) is not its first paragraph
-    run = [i for i in anchors if start <= i <= end]
-    for a, b in pairwise(run):
-        if before[b] - before[a + 1] <= CORE_START_GAP:
-            return a, end
-    return start, end
+    return densest_run(lines, anchors, doc.before())
 
 
 def _is_block_item(line: str, following: str | None, items: int, after_body: bool) -> bool:

@@ -7,17 +7,21 @@ title, related-item blocks and repeats. Thresholds are named constants, not magi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Final
 
 import regex
 
 __all__ = [
     "author_from_byline",
+    "densest_run",
     "is_headline_like",
     "is_long",
     "is_paragraph",
     "is_prose",
     "is_truncated",
+    "nonblank_before",
     "paragraph_key",
     "word_count",
 ]
@@ -28,6 +32,8 @@ HEADLINE_MAX_WORDS: Final = 30
 HEADLINE_MAX_CHARS: Final = 250
 SHORT_WORDS: Final = 6  # a "short" line: a label, a tab, a menu item
 PROSE_WORDS: Final = 24  # longer than nearly every headline
+CORE_GAP: Final = 8  # other lines between two prose lines of one body
+CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
 
 # plain `re` where no Unicode property is needed: it is the faster engine for these
 _SENTENCE_END = re.compile(r"[.!?؟…:»\"”')\]]\s*$")
@@ -58,6 +64,50 @@ def is_prose(line: str) -> bool:
 def is_paragraph(line: str) -> bool:
     """A full paragraph: at least `LONG_WORDS` words ending like a sentence."""
     return word_count(line) >= LONG_WORDS and _PROSE_END.search(line) is not None
+
+
+def densest_run(
+    lines: Sequence[str],
+    anchors: Sequence[int],
+    before: Sequence[int],
+    splits: Callable[[int, int], bool] | None = None,
+) -> tuple[int, int]:
+    """First and last line of the densest run of `anchors` (prose line indices, sorted).
+
+    `before[i]` counts the non-blank lines before line i. Runs split where more than
+    `CORE_GAP` other lines stand between two anchors (or where `splits(prev, i)` says
+    so); the run with the most characters wins. The body starts where anchors follow
+    one another (at most `CORE_START_GAP` lines between): a lone prose line above them
+    (a ticker, a standfirst-like teaser, a masthead notice) is not its first paragraph."""
+    best = (0, anchors[0], anchors[0])
+    start = prev = anchors[0]
+    weight = 0
+    for i in anchors:
+        if before[i] - before[prev + 1] > CORE_GAP or (
+            splits is not None and i != prev and splits(prev, i)
+        ):
+            start, weight = i, 0
+        weight += len(lines[i])
+        prev = i
+        if weight > best[0]:
+            best = (weight, start, i)
+    _, start, end = best
+    run = [i for i in anchors if start <= i <= end]
+    for a, b in pairwise(run):
+        if before[b] - before[a + 1] <= CORE_START_GAP:
+            return a, end
+    return start, end
+
+
+def nonblank_before(lines: Sequence[str]) -> list[int]:
+    """counts[i]: how many non-blank lines stand before line i (len(lines) + 1 entries)."""
+    counts = [0] * (len(lines) + 1)
+    n = 0
+    for i, line in enumerate(lines):
+        if line:
+            n += 1
+        counts[i + 1] = n
+    return counts
 
 
 def is_truncated(line: str) -> bool:

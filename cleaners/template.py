@@ -30,7 +30,6 @@ pages and none of the other texts it is given.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -40,7 +39,7 @@ from typing import Final, Literal
 from .dates import AR_DAYS, AR_MONTHS, EN_DAYS, EN_MONTHS, FR_DAYS, FR_MONTHS
 from .normalize import fold, split_lines
 from .rules import Where
-from .structure import is_long, is_prose, word_count
+from .structure import densest_run, is_long, is_prose, nonblank_before, word_count
 
 __all__ = [
     "Proposal",
@@ -61,8 +60,6 @@ NAMED_MAX_WORDS: Final = 8  # a "<fixed> - <name>" line is short
 NAME_WORDS: Final = 4  # a name slot holds up to this many words
 FRAME_MAX_WORDS: Final = 24
 LEAD_WORDS: Final = 2  # the fixed lead of a "<lead> | <free text>" line
-CORE_GAP: Final = 8  # other lines between two prose lines of one body (as the pipeline)
-CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
 MAX_KEYS: Final = 200_000
 EXAMPLES: Final = 3
 ANYWHERE_WORDS: Final = 2  # a rule for a longer line (or a shape) may fire anywhere
@@ -268,27 +265,14 @@ def body_core(lines: Sequence[str], anchors: frozenset[str] = frozenset()) -> tu
         prose = [i for i, line in enumerate(lines) if line and is_long(line)]
     if not prose:
         return (len(lines), -1)
-    best = (0, prose[0], prose[0])
-    start = prev = prose[0]
-    weight = 0
-    for i in prose:
-        between = [j for j in range(prev + 1, i) if lines[j]]
-        if len(between) > CORE_GAP or (
-            anchors and any(not is_long(lines[j]) and fold(lines[j]) in anchors for j in between)
-        ):
-            start, weight = i, 0
-        weight += len(lines[i])
-        prev = i
-        if weight > best[0]:
-            best = (weight, start, i)
-    _, start, end = best
-    # the body starts where prose lines follow one another: a lone prose line above them
-    # (a long headline, a teaser) is not its first paragraph
-    run = [i for i in prose if start <= i <= end]
-    for a, b in itertools.pairwise(run):
-        if sum(1 for j in range(a + 1, b) if lines[j]) <= CORE_START_GAP:
-            return a, end
-    return start, end
+
+    def recurring_between(prev: int, i: int) -> bool:
+        return bool(anchors) and any(
+            lines[j] and not is_long(lines[j]) and fold(lines[j]) in anchors
+            for j in range(prev + 1, i)
+        )
+
+    return densest_run(lines, prose, nonblank_before(lines), recurring_between)
 
 
 class TemplateLearner:
