@@ -76,7 +76,7 @@ def kept_out_hosts() -> list[str]:
 
 
 def names_host(text: str, host: str) -> bool:
-    """`host` named in `text` as a host ("www.wn.com"), not inside another ("dawn.com")."""
+    """`host` named in `text` as a host ("www.ab.com"), not inside a longer one ("cab.com")."""
     return re.search(rf"(?<![a-z0-9-]){re.escape(host)}(?![a-z0-9-])", text) is not None
 
 
