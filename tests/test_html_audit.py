@@ -131,6 +131,25 @@ def test_readers_comments_named_in_another_language_are_cut() -> None:
     assert cut.kind == "comments", "kind read from the id"
 
 
+def test_an_opinion_column_named_kommentar_is_not_cut_as_comments() -> None:
+    # the title stands above the container, which names the genre ("Kommentar")
+    html = page(body=f"<div class='article-text articletype-kommentar'>{BODY}</div>")
+    got = extract(html)
+    assert "three weeks of repairs" in got.text, "the column's paragraphs are the article"
+    assert not cuts(got.removed, "html/comments"), "no comments cut"
+
+
+def test_readers_comments_with_long_posts_and_a_form_are_still_cut() -> None:
+    comments = (
+        "<div class='kommentare'>"
+        + BODY.replace("harbour", "quay")
+        + "<form><textarea name='comment'></textarea></form></div>"
+    )
+    got = extract(page(after=comments))
+    assert "quay reopened" not in got.text, "readers' posts are not the article"
+    assert cuts(got.removed, "html/comments"), "recorded as a comments cut"
+
+
 def test_what_the_extractor_left_out_is_recorded_shortened() -> None:
     sidebar = "<aside class='x1'>" + "".join(
         f"<p>Most read story number {i} about something else entirely</p>" for i in range(40)

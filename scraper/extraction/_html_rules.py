@@ -72,9 +72,13 @@ GENERIC_PRUNE_XPATH: Final[tuple[str, ...]] = (
     ),
     # readers' comments named in another language than the English that trafilatura's
     # own list knows (comentarios, commentaires, commenti, Kommentare), unless the block
-    # holds the title heading (then it is the article's own container)
+    # holds the title heading (then it is the article's own container) or an article's
+    # run of paragraphs and no comment form: "Kommentar", "commento" also name the
+    # opinion column, and templates put the genre in the article container's class
     (
         "//*[self::div or self::section or self::aside or self::ol or self::ul][not(.//h1)]"
+        "[not(descendant-or-self::*[count(p[string-length(normalize-space()) >= 80]) >= 3])"
+        " or .//form or .//textarea]"
         "[contains(translate(@id, 'CMTARIOSK', 'cmtariosk'), 'comentario')"
         " or contains(translate(@id, 'CMTAIRESK', 'cmtairesk'), 'commentaire')"
         " or contains(translate(@id, 'CMTIK', 'cmtik'), 'commenti')"
