@@ -21,17 +21,6 @@ from .rules import LineRule, drop_line
 
 __all__ = ["furniture_rules"]
 
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
-    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
-    r"novembre|décembre|decembre"
-)
-_DAYS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
-    r"thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-)
-
 
 @cached
 def furniture_rules() -> tuple[LineRule, ...]:
@@ -166,15 +155,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
             max_len=100,
         ),
         drop_line(
-            "date-stamp",
-            rf"(?:(?:{_DAYS})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?(?:{_MONTHS})\.?"
-            rf"\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:h.]\d{{2}}"
-            r"(?:\s*[ap]\.?m\.?)?)?(?:\s*\w{2,4})?",
-            kind="date",
-            where="edge",
-            max_len=60,
-        ),
-        drop_line(
             "reading-time",
             r"(?:reading time|read time|temps de lecture|tempo de leitura|lesezeit)\s*:?.{0,30}",
             r"\d{1,3}\s*(?:min|mins|minutes?)\s+(?:read|de lecture)\W*",
@@ -254,14 +234,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
                 "publicado",
                 "pubblicato",
             ),
-        ),
-        drop_line(
-            "by-author",
-            r"by\s*:?(?!\s+the\b)(?:\s+[\w.'’-]+){0,5}",
-            r"(?:كتب|بقلم)\s*:?(?:\s+[\w.'’-]+){1,5}",
-            kind="byline",
-            where="edge",
-            max_len=50,
         ),
         drop_line(
             "shortcode",

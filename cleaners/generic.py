@@ -47,6 +47,7 @@ _EN_MONTHS = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _EN_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_EN_DAYS_SHORT = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _DATE_LABEL = (
     r"(last )?updated( on)?|published( on)?|posted( on)?|mis à jour( le)?|publié le|modifié le|"
     r"آخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر في|بتاريخ"
@@ -104,6 +105,10 @@ def _shape_rules() -> tuple[LineRule, ...]:
         drop_line(
             "date-only",
             rf"(?=.*\d)({_DATE_LABEL})?\s*:?\s*(\s|[-–—,:/.،()|]|\d|{_DATE_WORD})+",
+            # a written-out date: "Sun 3 Mar 2024 10.12 GMT", "Sunday, March 3rd, 2024 at 9:30 pm"
+            rf"(({_EN_DAYS}|{_EN_DAYS_SHORT}|{_FR_DAYS})\.?,?\s+)?(\d{{1,2}}(st|nd|rd|th|er)?\s+)?"
+            rf"({_EN_MONTHS}|{_FR_MONTHS})\.?\s+(\d{{1,2}}(st|nd|rd|th)?,?\s+)?\d{{4}}"
+            r"([,\s]+(at\s+)?\d{1,2}[:h.]\d{2}(\s*[ap]\.?m\.?)?)?(\s*\w{2,4})?",
             kind="date",
             max_len=80,
             where="edge",
@@ -112,9 +117,10 @@ def _shape_rules() -> tuple[LineRule, ...]:
             "bylines",
             r"(بقلم|كتب|كتبت|تحرير|إعداد|حاوره|حاورته|ترجمة|متابعة|تقرير)\s*:\s*[^.!؟:]{2,40}",
             r"بقلم\s+[^.!؟:]{2,40}",
+            r"كتب(\s+[\w.'’-]+){1,5}",
             r"[^.!؟:]{2,30}\s*:\s*(متابعة|متابعات|خاص|تقرير)",
             r"\(?(و\.? ?م\.? ?ع|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
-            r"(par|by)\s+[\w'’.-]+(\s+[\w'’.-]+){0,3}(\s+(et|and)\s+[\w'’.-]+(\s+[\w'’.-]+){0,2})?(\s*[,|/-]\s*[\w'’.-]+){0,2}",
+            r"(par|by\s*:?)\s+[\w'’.-]+(\s+[\w'’.-]+){0,3}(\s+(et|and)\s+[\w'’.-]+(\s+[\w'’.-]+){0,2})?(\s*[,|/-]\s*[\w'’.-]+){0,2}",
             kind="byline",
             max_len=80,
             where="edge",
