@@ -28,12 +28,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
     return (
         # --- related-content teasers and the labels that open a list of them
         drop_line(
-            "read-more-teaser",
-            r"اقرأ (?:أيضا|المزيد)\s*[:|»-]?.*",
-            kind="related",
-            max_len=200,
-        ),
-        drop_line(
             "related-teaser",
             r"[\[(]?related(?: (?:posts?|articles?|stories|story|news|content|coverage|reading|"
             r"links?|topics?|videos?))?\s*:\s*.+",
@@ -68,7 +62,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
             "newsletter-prompt",
             r"\b(?:in|to|into) your inbox\b",
             r"\b(?:abonnez-vous|inscrivez-vous)\b",
-            r"النشرة البريدية|اشترك الآن",
             r"^(?:thanks|thank you) for (?:signing up|subscribing)",
             r"^there was an error processing your subscription",
             kind="newsletter",
@@ -79,8 +72,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
                 "inbox",
                 "abonnez",
                 "inscrivez",
-                "النشرة البريدية",
-                "اشترك الآن",
                 "thank",
                 "subscription",
             ),
@@ -99,11 +90,10 @@ def furniture_rules() -> tuple[LineRule, ...]:
         drop_line(
             "share-prompt",
             r"\bshare (?:it|this(?: story| article| post)?) with\b",
-            r"^(?:شارك|شارك المقال|شارك الخبر)\W*$",
             kind="share",
             max_len=120,
             full=False,
-            needles=("share", "شارك"),
+            needles=("share",),
         ),
         drop_line(
             "follow-prompt",
