@@ -1,17 +1,19 @@
 """Page furniture that HTML extractors let through, as generic line rules.
 
-What survives extraction is furniture set as ordinary paragraphs: "Read more:" teasers,
-newsletter and app prompts, share and follow invitations, reporter contact lines and
+What survives extraction is furniture set as ordinary paragraphs: "Related:" teasers,
+newsletter, subscription and app prompts, follow invitations, reporter contact lines and
 credits, copyright and reprint notices, dateline stamps, reading times, tag lists,
-comment counters. Each rule recognises such a *kind* of line, in English, French and
-Arabic (plus the phrases of a few other languages where the article benchmark showed
+comment-section labels. Each rule recognises such a *kind* of line, in English, French
+and Arabic (plus the phrases of a few other languages where the article benchmark showed
 them); none names a site or quotes one page. They were measured on the 181-page article
 benchmark (bench/bench_articles.py) and apply to dumps too: a scraper's text dump
-carries the same furniture.
+carries the same furniture. A phrase that the lexicons (`cleaners.lexicon`) or the shape
+rules (`cleaners.generic`: bylines, date-only lines) hold is not repeated here: each
+phrase lives in one rule (tests/test_one_place.py).
 
-Rules that could be ordinary words inside an article (bylines, date stamps) only fire
-outside the body core; rules searched inside a line carry `needles`, so a long line is
-searched only when it holds one of them.
+Rules that could be ordinary words inside an article ("Posted by", dateline stamps) only
+fire outside the body core; rules searched inside a line carry `needles`, so a long line
+is searched only when it holds one of them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
             "related-label",
             r"(?:you )?(?:may|might|should|will) also (?:like|enjoy|be interested in)\W*",
             r"(?:don'?t|do not) miss\W*",
-            r"more (?:from|on|in) .{1,40}",
             r"popular on .{1,40}",
             r"more\s*:",
             kind="related",
@@ -86,15 +87,7 @@ def furniture_rules() -> tuple[LineRule, ...]:
             full=False,
             needles=("subscribe", "click", "cliquez", "اضغط هنا", "انقر هنا", " app"),
         ),
-        # --- share and follow invitations, reporter contact lines
-        drop_line(
-            "share-prompt",
-            r"\bshare (?:it|this(?: story| article| post)?) with\b",
-            kind="share",
-            max_len=120,
-            full=False,
-            needles=("share",),
-        ),
+        # --- follow invitations, reporter contact lines
         drop_line(
             "follow-prompt",
             # imperative only: "Follow X on Twitter", at the start of a sentence
@@ -138,8 +131,9 @@ def furniture_rules() -> tuple[LineRule, ...]:
         ),
         drop_line(
             "dateline-stamp",
+            # a label with its date; the label alone ("Updated on:") is the lexicons' chrome
             r"(?:[-|•]\s*)?(?:first |last )?(?:published|updated|posted|modified|"
-            r"publié|mis à jour|mise à jour)\b.{0,80}",
+            r"publié|mis à jour|mise à jour)\b(?!\W*(?:on|at|le)?\W*$).{0,80}",
             kind="date",
             where="edge",
             max_len=100,
@@ -247,7 +241,6 @@ def furniture_rules() -> tuple[LineRule, ...]:
         # --- comments and ads
         drop_line(
             "comments-label",
-            r"(?:post|add|leave|view|show|load) (?:a |your |all )?comments?\W*(?:\(\+\))?",
             r"tell us what you think\W*",
             r"comments? (?:are|is) closed\W*",
             kind="comments",

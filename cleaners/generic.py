@@ -25,7 +25,7 @@ __all__ = ["generic_rules", "rules_replaced"]
 PHRASE_MAX_LEN: Final = 200  # labels, headers, form prompts: short lines
 INLINE_MAX_LEN: Final = 400  # a policy sentence may stand inside a longer notice
 # in-line phrases of these kinds only make a line boilerplate when the line is short
-_INLINE_MAX_LEN: Final[dict[str, int]] = {"newsletter": PHRASE_MAX_LEN, "cookie": 400}
+_INLINE_MAX_LEN: Final[dict[str, int]] = {"newsletter": PHRASE_MAX_LEN, "cookie": 400, "share": 120}
 
 _SOCIAL = (
     r"facebook|fb|twitter|x|instagram|insta|youtube|whatsapp|telegram|linkedin|pinterest|"

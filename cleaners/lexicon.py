@@ -134,7 +134,7 @@ _FR_FULL: Final[Lexicon] = {
         r"(vous aimerez aussi|vous pourriez aussi aimer|les plus lus|les plus (commentés|partagés))\s*:?",
         r"(voir|découvrir) aussi\s*:?.{0,160}",
     ),
-    "chrome": (r"(dernière mise à jour|mis à jour|publié) ?(le)?\s*:?",),
+    "chrome": (r"(dernière mise à jour|mise? à jour|publié) ?(le)?\s*:?",),
     "widget": (
         r"aucun résultat( trouvé)?\.?",
         r"(chargement|chargement en cours)( …|\.\.\.)?",
@@ -191,8 +191,8 @@ _EN_FULL: Final[Lexicon] = {
         r"(click|tap) to share.{0,80}",
     ),
     "comment-form": (
-        r"leave (a|your) (reply|comment|response)( to .{0,120})?",
-        r"(post|submit|add) (a |your )?comment",
+        r"leave (a |your )?(reply|comment|response)( to .{0,120})?",
+        r"(post|submit|add) (a |your )?comments?",
         r"cancel reply",
         r"your email address will not be published\.?.*",
         r"required fields are marked.*",
@@ -205,16 +205,16 @@ _EN_FULL: Final[Lexicon] = {
         r"(comments?|responses?)[ :()\d]*",
         r"no comments?( yet)?\.?",
         r"(be the first to comment|join the (conversation|discussion)).*",
-        r"(view|show|load|read) (all )?(\d+ )?comments",
+        r"(view|show|load|read) (all )?(\d+ )?comments?[ :()\d]*",
     ),
     "comment-policy": (r"(comment|commenting|community) (policy|guidelines|rules)\s*:?",),
     "related": (
         r"(read|see) (also|more|next)\s*:?.{0,160}",
         r"related( (articles?|posts?|stories|news|content|coverage|topics|reading))?\s*:?",
-        r"(more (from|on|stories|news)|recommended( for you| stories| reading)?|you (may|might) (also )?like|trending( now)?|most (read|popular|viewed))\b[^.!?]{0,40}",
+        r"(more (from|on|in|stories|news)|recommended( for you| stories| reading)?|you (may|might) (also )?like|trending( now)?|most (read|popular|viewed))\b[^.!?]{0,40}",
         r"(editor'?s picks|top stories|latest (news|stories|posts))\s*:?",
     ),
-    "chrome": (r"(last )?(updated|published|posted)( on| at)?\s*:?",),
+    "chrome": (r"((first|last) )?(updated|published|posted|modified)( on| at)?\s*:?",),
     "widget": (
         r"no (results|posts) found\.?",
         r"loading(\.\.\.|…)?",
@@ -241,7 +241,8 @@ _EN_EDGE: Final[Lexicon] = {
         r"(manage|cookie) (preferences|settings)",
     ),
     "newsletter": (
-        r"(subscribe|sign up)( now| today)?( to| for)?.{0,120}",
+        # "subscribe to/now/today ..." anywhere: furniture's subscribe-prompt
+        r"(sign up( now| today)?( to| for)?|subscribe(?! (to|now|today)\b)).{0,120}",
         r"enter your e-?mail( address)?.{0,40}",
     ),
 }
@@ -268,6 +269,7 @@ _EN_INLINE: Final[InlineLexicon] = {
         ),
         ("newsletter",),
     ),
+    "share": ((r"\bshare (it|this( story| article| post)?) with\b",), ("share",)),
 }
 
 LEXICON: Final[dict[str, tuple[Lexicon, Lexicon, InlineLexicon]]] = {

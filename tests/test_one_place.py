@@ -4,7 +4,8 @@ The generic rules live in three modules: shape rules (`cleaners.generic`), phras
 lexicons (`cleaners.lexicon`) and furniture rules (`cleaners.furniture`). A phrase that
 two modules both list is a twin: the first one always wins, the other is dead weight
 that hides a broken rule from every test (tests/test_ablation.py). Example lines of each
-alternative (tests/phrases.py) are tried against the rules of the other modules.
+alternative (tests/phrases.py) are tried against the rules of the other modules: each
+furniture rule against the lexicons and shape rules, and the other way round.
 """
 
 from __future__ import annotations
@@ -14,34 +15,15 @@ import re
 from phrases import examples, matches, same_options
 
 from nadif.cleaners.furniture import furniture_rules
-from nadif.cleaners.generic import _shape_rules, generic_rules
+from nadif.cleaners.generic import _shape_rules, generic_rules, rules_replaced
 from nadif.cleaners.normalize import fold
-from nadif.cleaners.rules import LineRule
-
-# twins left when this test was written (issue 9, left to do): each furniture alternative
-# here fires first on some case (tests/test_ablation.py), so it cannot simply go; the
-# phrase is to be kept in one module. The list may only shrink.
-KNOWN_TWINS: frozenset[str] = frozenset(
-    {
-        "comments-label#0 <- en-comment-form",
-        "dateline-stamp#0 <- en-chrome",
-        "dateline-stamp#0 <- fr-chrome",
-        "en-chrome#0 <- dateline-stamp",
-        "en-comment-form#0 <- comments-label",
-        "en-comment-form#1 <- comments-label",
-        "en-comments#4 <- comments-label",
-        "fr-chrome#0 <- dateline-stamp",
-        "related-label#2 <- en-related",
-        "share-prompt#0 <- en-share-edge",
-        "subscribe-prompt#0 <- en-newsletter-edge",
-    }
-)
+from nadif.cleaners.rules import LineRule, drop_line
 
 
 def _module(rule: LineRule) -> str:
     if any(rule is r for r in furniture_rules()):
         return "furniture"
-    if any(rule is r for r in _shape_rules()):
+    if rule.id in {r.id for r in _shape_rules()}:  # built anew on each call: by id
         return "shape"
     return "lexicon"
 
@@ -92,8 +74,16 @@ def test_same_options_finds_a_repeat() -> None:
 
 
 def test_no_phrase_is_in_two_modules() -> None:
-    found = twins()
-    new = sorted(found - KNOWN_TWINS)
-    gone = sorted(KNOWN_TWINS - found)
-    assert not new, f"phrases listed both in furniture.py and in lexicon.py/shape rules: {new}"
-    assert not gone, f"twins resolved: remove them from KNOWN_TWINS: {gone}"
+    found = sorted(twins())
+    assert not found, f"phrases both in furniture.py and in lexicon.py/shape rules: {found}"
+
+
+def test_the_twin_check_finds_a_planted_twin() -> None:
+    """A lexicon phrase that a furniture rule already holds is found, both ways."""
+    planted = drop_line("planted", r"tell us what you think", kind="comments")
+    with rules_replaced((*generic_rules(), planted)):
+        found = twins()
+    assert "planted#0 <- comments-label" in found, f"the lexicon side is seen: {found}"
+    assert any(t.startswith("comments-label#") and t.endswith("<- planted") for t in found), (
+        f"the furniture side is seen: {found}"
+    )
