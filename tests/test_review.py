@@ -3,23 +3,28 @@ and `nadif review`.
 
 The page is parsed back with lxml and checked against the records it was made from: every
 input line of each seed shows exactly once, in input order, removed lines struck through
-with their rule id; text blocks carry dir="auto"; scraped text never becomes markup.
+with their rule id; text blocks carry dir="auto"; scraped text never becomes markup, in
+any field. The page is written in pieces as it is rendered, and atomically.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import stat
 import subprocess
 import sys
+import tomllib
 from collections import Counter
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
-from casefiles import SEEDS_DIR
+from casefiles import ROOT, SEEDS_DIR
 
 import nadif.scraper.review.page as review_module
 from nadif import clean_file
@@ -32,6 +37,7 @@ from nadif.cleaners.nearduplicates import (
     similarity,
 )
 from nadif.cleaners.normalize import split_lines
+from nadif.scraper.review._atomic import atomic_text_file
 from nadif.scraper.review.page import render_review, write_review
 
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
@@ -282,6 +288,75 @@ def test_http_url_is_a_link_without_referrer() -> None:
     assert "noreferrer" in link.get("rel")
 
 
+HOSTILE = "<script>alert(1)</script>\"'&"
+"""Markup, both quotes and an ampersand: what an unescaped field would leave on the page."""
+
+# Where each text field of the records shows on the page; each must hold HOSTILE as text.
+HOSTILE_PLACES = {
+    "page title": "//title",
+    "page heading": "//h1",
+    "site in the summary": '//section[@id="summary"]//table[1]//td[1]',
+    "kind in the summary": '//section[@id="summary"]//table[2]//td[2]',
+    "rule in the summary": '//section[@id="summary"]//table[3]//td[1]//code',
+    "example in the summary": '//section[@id="summary"]//table[3]//td[5]/span',
+    "flag in the summary": '//section[@id="summary"]//table[4]//span[contains(@class, "flag")]',
+    "error kind and error": '//section[@id="summary"]//table[5]//td[@dir="auto"]',
+    "source in a cluster": '//section[@id="near-duplicates"]//span[@class="src"]',
+    "flag's heading": '//section[@id="where"]//h3[starts-with(@id, "flag-")]/span',
+    "source of a flagged article": '//section[@id="where"]//table//span[@class="src"]',
+    "title of a flagged article": '//section[@id="where"]//table//td[3]',
+    "rule's heading": '//section[@id="where"]//h3[starts-with(@id, "rule-")]',
+    "error record's cells": '//section[@id="errors"]//tbody//td',
+    "article's source": "//article/h3/span[@class='src']",
+    "url that is no link": "//article//dl[@class='meta']/dd[1]/span",
+    "site, lang, published, author": "//article//dl[@class='meta']/dd/span[@dir='auto']",
+    "article's flag": "//article//dl[@class='meta']//span[contains(@class, 'flag')]",
+    "title line": "//article//li[@class='title']/p/strong",
+    "kept line": "//article//li[@class='kept']/p",
+    "removed line": "//article//li[@class='removed']/p/del",
+    "removal's kind and rule": "//article//span[contains(@class, 'removal')]",
+    "cut from the HTML": "//article/ol[contains(@class, 'cuts')]//del",
+}
+
+
+def test_every_text_field_is_escaped_wherever_it_shows() -> None:
+    # A field rendered without escaping (a `|safe` in a template, autoescape turned off)
+    # would put HOSTILE on the page as it is: markup and an unquoted attribute.
+    hostile = _record(
+        source=HOSTILE,
+        url=HOSTILE,
+        site=HOSTILE,
+        lang=HOSTILE,
+        title=HOSTILE,
+        published=HOSTILE,
+        author=HOSTILE,
+        paragraphs=[HOSTILE],
+        text=HOSTILE,
+        removed=[
+            {"line": 1, "text": HOSTILE, "kind": HOSTILE, "rule": HOSTILE},
+            {"line": 0, "text": HOSTILE, "kind": HOSTILE, "rule": HOSTILE},
+        ],
+        flags=[HOSTILE],
+        title_line=2,
+        paragraph_lines=[3],
+    )
+    linked = {**hostile, "source": HOSTILE + "2", "url": "https://example.com/?q=" + HOSTILE}
+    error = {"source": HOSTILE, "kind": HOSTILE, "error": HOSTILE, "reason": HOSTILE}
+    page = render_review([hostile, linked], errors=[error], title=HOSTILE, near_duplicates=0.7)
+    assert HOSTILE not in page, "no field is on the page unescaped"
+    assert "<script" not in page.lower(), "no script tag anywhere"
+    tree = lxml.html.fromstring(page)
+    assert not tree.xpath("//script"), "no element made from a field"
+    for place, xpath in HOSTILE_PLACES.items():
+        found = tree.xpath(xpath)
+        assert found and all(HOSTILE in el.text_content() for el in found), (
+            f"{place}: the field is on the page, as text"
+        )
+    (link,) = tree.xpath("//article//a[@rel]")
+    assert link.get("href") == "https://example.com/?q=" + HOSTILE, "an escaped attribute"
+    assert [a.get("lang") for a in tree.xpath("//article")] == [None, None], "no bad lang"
+
+
 # -- line order edge cases ------------------------------------------------------------------
 
 
@@ -339,6 +414,80 @@ def test_write_review_streams_a_one_shot_iterator_through_disk_spools(
         result = write_review(once(), out, errors=iter([ERROR] * 3))
     assert (tmp_path / "page.html").read_text(encoding="utf-8") == in_memory
     assert (result.articles, result.errors) == (20, 3)
+
+
+def test_the_page_is_written_in_pieces_never_held_whole(seed_records: list[dict[str, Any]]) -> None:
+    pieces: list[str] = []
+
+    class Recorder(io.StringIO):
+        def write(self, text: str) -> int:
+            pieces.append(text)
+            return len(text)
+
+    write_review(seed_records * 4, Recorder(), errors=[ERROR] * 3)
+    page = "".join(pieces)
+    assert page == render_review(seed_records * 4, errors=[ERROR] * 3), "the same page"
+    assert max(map(len, pieces)) < len(page) / 10, "no piece holds more than a few sections"
+
+
+def test_jinja2_is_imported_only_when_a_page_is_rendered() -> None:
+    code = (
+        "import sys\n"
+        "from nadif.scraper.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "import nadif.scraper.review.page\n"
+        "print('JINJA2=' + str('jinja2' in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.rsplit("JINJA2=", 1)[1].strip() == "False", "nadif --help stays fast"
+
+
+def test_every_template_file_is_package_data() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    package_data = config["tool"]["setuptools"]["package-data"]
+    patterns = package_data["*"] + package_data["nadif.scraper.review"]
+    files = sorted(p.name for p in (ROOT / "scraper" / "review" / "templates").iterdir())
+    assert {"page.html.j2", "records.html.j2", "page.css"} <= set(files), files
+    for name in files:
+        assert any(fnmatch(f"templates/{name}", p) for p in patterns), (
+            f"templates/{name} is in an installed wheel"
+        )
+
+
+# -- the atomic write ------------------------------------------------------------------------
+
+
+def test_atomic_write_replaces_the_page_only_when_it_is_complete(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_text("old page", encoding="utf-8")
+    with atomic_text_file(target) as handle:
+        handle.write("new ")
+        handle.flush()
+        assert target.read_text(encoding="utf-8") == "old page", "the old page while writing"
+        handle.write("page")
+    assert target.read_text(encoding="utf-8") == "new page"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644, "readable by all, like any page"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"], "no temporary file left"
+
+
+def test_atomic_write_leaves_the_old_page_when_rendering_fails(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_text("old page", encoding="utf-8")
+    with pytest.raises(InputError, match="bad record"), atomic_text_file(target) as handle:
+        handle.write("half a page")
+        raise InputError("out.jsonl:3", "bad record")
+    assert target.read_text(encoding="utf-8") == "old page", "the old page, untouched"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"], "no temporary file left"
+
+
+def test_atomic_write_where_no_file_can_be_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as caught, atomic_text_file(tmp_path / "a-file" / "page.html"):
+        pass
+    assert caught.value.source == str(tmp_path / "a-file" / "page.html"), "names the page"
+    assert caught.value.reason.startswith("cannot be written"), caught.value.reason
 
 
 def test_a_bad_record_names_its_source() -> None:

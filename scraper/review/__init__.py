@@ -2,7 +2,9 @@
 
 `page` renders it from a run's JSONL (read back defensively by `_records`) with the
 corpus figures of `_corpus_stats` at the top and each article below, every removed line
-struck through and labelled with its kind and rule.
+struck through and labelled with its kind and rule. The HTML comes from Jinja2 templates
+with autoescaping (`_html`, templates in `templates/`); each line gets its text direction
+from `_direction`; `_atomic` writes the page so that no half page is ever seen.
 """
 
 from __future__ import annotations

@@ -75,6 +75,15 @@ class CorpusStats:
         self.errors += 1
         self.errors_by_kind[(record.get("kind"), record.get("error"))] += 1
 
+    def site_rows(self) -> list[tuple[str | None, int, int]]:
+        """(site, articles, removed lines): by site, no site last."""
+        return [
+            (site, articles, self.removed_by_site[site])
+            for site, articles in sorted(
+                self.articles_by_site.items(), key=lambda item: (item[0] is None, item[0] or "")
+            )
+        ]
+
     def site_kind_rows(self) -> list[tuple[str | None, str, int]]:
         """(site, kind, lines): by site (no site last), then most lines first."""
         rows = sorted(
@@ -89,6 +98,11 @@ class CorpusStats:
             ((rule, stats) for (rule, _), stats in self.rules.items()),
             key=lambda item: (-item[1].lines, item[0], item[1].kind),
         )
+
+    def error_rows(self) -> list[tuple[str | None, str | None, int]]:
+        """(input kind, error, records): most records first."""
+        rows = sorted(self.errors_by_kind.items(), key=lambda item: (-item[1], str(item[0])))
+        return [(kind, error, count) for (kind, error), count in rows]
 
 
 def _cut(text: str) -> str:
