@@ -14,7 +14,9 @@ proposes line rules for what recurs at their head or tail:
 
 Where a page's article is: its *body core*, the densest run of prose lines
 (`structure.is_prose`), split at lines that recur on many pages (a comment header is not
-article text even when comments read like prose). A caller that knows better (the
+article text even when comments read like prose); a line that itself recurs on many pages
+is never one of its prose lines (a promotion sentence printed after every article would
+otherwise stretch the core over it and be refused as article text). A caller that knows better (the
 cleaned body's first and last line) passes the core itself. A line at the head is
 before the core, at the tail after it.
 
@@ -259,8 +261,11 @@ def body_core(lines: Sequence[str], anchors: frozenset[str] = frozenset()) -> tu
     """First and last line of the densest run of prose lines; (len, -1) when none.
 
     Runs split where more than `CORE_GAP` other lines stand between two prose lines, and
-    at any line whose folded text is in `anchors` (lines known to recur across pages)."""
-    prose = [i for i, line in enumerate(lines) if line and is_prose(line)]
+    at any line whose folded text is in `anchors` (lines known to recur across pages); a
+    prose line in `anchors` is not counted as prose (it is core only between others)."""
+    prose = [
+        i for i, line in enumerate(lines) if line and is_prose(line) and fold(line) not in anchors
+    ]
     if not prose:
         prose = [i for i, line in enumerate(lines) if line and is_long(line)]
     if not prose:

@@ -87,3 +87,34 @@ def test_learn_command_reports_and_refuses_too_few_pages(tmp_path: Path) -> None
         check=False,
     )
     assert few.returncode == 2 and "at least 3" in few.stderr, "too few dumps is a usage error"
+
+
+PROMO = "Vous avez un projet immobilier en vue ? Nos partenaires vous aident à le concrétiser!"
+
+
+def _promo_page(n: int) -> list[str]:
+    body = [
+        f"Le conseil régional a adopté le programme numéro {10 * n + k} après un long débat, "
+        "a indiqué mardi un responsable de la commission des finances."
+        for k in range(4)
+    ]
+    return [
+        "Journal Exemple",
+        "Economie",
+        f"Le {n + 1} juin 2025 à 09h{n:02d}",
+        "",
+        *body,
+        "",
+        PROMO,  # prose that recurs right after every article, glued to the body's run
+        "Suivez la chaîne Journal Exemple sur WhatsApp",
+        "",
+        f"© Journal Exemple {2020 + n} - Tous droits réservés",
+    ]
+
+
+def test_a_recurring_prose_line_after_the_bodies_is_a_tail_rule_not_article_text() -> None:
+    template = learn_template([_promo_page(n) for n in range(6)])
+    assert any(re.fullmatch(r.pattern, fold(PROMO)) for r in template.rules), (
+        "a sentence-like promo that recurs at the end of every page is learned as template"
+    )
+    assert not any(r.key == fold(PROMO) for r in template.refused), "it is not refused"
