@@ -220,13 +220,41 @@ def learn_templates_apart(
     """`learn_templates` over the files and folders `inputs` (a walk that skips
     `exclude`, the run's own outputs), in a child process: the memory the counting took
     goes back to the system when it ends, before the batch's worker processes are
-    forked from this one (they would each carry a copy of it)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    forked from this one (they would each carry a copy of it).
 
-    context = multiprocessing.get_context("spawn")  # a fresh, small process
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(_learn_inputs, list(inputs), list(exclude), min_pages, max_keys).result()
+    The child is a plain `python -m nadif.scraper.batch.templates` with its arguments
+    and its answer pickled over its standard input and output: a `multiprocessing`
+    spawn pool would leave its resource-tracker process (about 12 MiB) running until
+    the batch ends. A child that fails raises `RuntimeError` with the end of its stderr."""
+    import pickle
+    import subprocess
+    import sys
+
+    request = pickle.dumps((list(inputs), list(exclude), min_pages, max_keys))
+    child = subprocess.run(
+        [sys.executable, "-m", "nadif.scraper.batch.templates"],
+        input=request,
+        capture_output=True,
+        check=False,
+    )
+    if child.returncode != 0:
+        tail = child.stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
+        raise RuntimeError(
+            f"learning templates failed (exit {child.returncode}): " + " | ".join(tail)
+        )
+    templates, report = pickle.loads(child.stdout)
+    return templates, report
+
+
+def _child_main() -> None:
+    """The learning child: arguments pickled on stdin, (templates, report) on stdout."""
+    import pickle
+    import sys
+
+    inputs, exclude, min_pages, max_keys = pickle.loads(sys.stdin.buffer.read())
+    answer = _learn_inputs(inputs, exclude, min_pages, max_keys)
+    sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
 
 
 @lru_cache(maxsize=64)
@@ -304,3 +332,10 @@ def report_lines(report: Sequence[GroupReport], seconds: float | None = None) ->
         what = g.note or f"{g.rules} rule(s)"
         lines.append(f"  {g.group:<20} {g.pages:>7} page(s)  {what}")
     return lines
+
+
+if __name__ == "__main__":
+    # the module under its own name (not __main__), so that what it pickles unpickles
+    from nadif.scraper.batch.templates import _child_main as child_main
+
+    child_main()
