@@ -1,10 +1,10 @@
 """The review page's HTML: Jinja2 templates (package data in `templates/`), autoescaped.
 
-Every value the templates get is text; Jinja2 escapes it on output, so scraped text never
-becomes markup and no HTML is built here by hand. Two filters do what escaping does not:
-`bidi_shown` writes a name's bidirectional controls as visible escapes (a file name cannot
-reorder what the reader sees) and `direction` gives a line its `dir` (`_direction`);
-`is_http` says whether a URL may be a link.
+The templates get plain values (the records, the counts) and Jinja2 escapes each on
+output, so scraped text never becomes markup and no HTML is built here by hand. Two
+filters do what escaping does not: `bidi_shown` writes a name's bidirectional controls as
+visible escapes (a file name cannot reorder what the reader sees) and `direction` gives a
+line its `dir` (`_direction`); `is_http` says whether a URL may be a link.
 
 - `records.html.j2`: what one record gives, rendered as the records stream by: an
   article's section (`article_html`) and an error's table row (`error_row_html`);
@@ -28,7 +28,7 @@ from nadif.scraper.review._direction import direction
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["NO_SITE", "Row", "article_html", "error_row_html", "page_chunks", "trusted"]
+__all__ = ["article_html", "error_row_html", "page_chunks"]
 
 NO_SITE: Final = "(no site)"
 _LANG: Final = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -72,7 +72,7 @@ def _records_module() -> Any:
     return _environment().get_template("records.html.j2").module
 
 
-def trusted(html: str) -> object:
+def _trusted(html: str) -> object:
     """HTML these templates rendered, marked so that the page does not escape it again."""
     import markupsafe
 
@@ -113,7 +113,7 @@ def page_chunks(
     `article_html`, which are put in as they are (not escaped again)."""
     template = _environment().get_template("page.html.j2")
     return template.generate(
-        **context, error_rows=map(trusted, error_rows), articles=map(trusted, articles)
+        **context, error_rows=map(_trusted, error_rows), articles=map(_trusted, articles)
     )
 
 
