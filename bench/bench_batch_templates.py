@@ -22,7 +22,10 @@
    --learn-templates --jobs N` runs as a child process while a sampler adds up the
    resident memory of it and its children every 100 ms (bench/bench_batch.py's method):
    "peak RSS (sum)" is the largest sum, "max 1 proc" the kernel's figure for the biggest
-   single process. Also counted from OUT: lines removed by learned rules, and body
+   single process, then each process's own peak (the driver; its children: the learning
+   child, then the workers). "peak PSS (sum)" adds up proportional set sizes every
+   500 ms: a page shared by k processes counts 1/k in each (the RSS sum counts the pages
+   a worker inherits from the driver once per process). Also counted from OUT: lines removed by learned rules, and body
    paragraphs among them (which should be none).
 
 Prints figures; asserts nothing (the issue's floor: peak RSS < 300 MB for 60,000 dumps).
@@ -48,7 +51,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
 sys.path.insert(0, str(HERE))
 
-from bench_batch import _sample_tree  # the same RSS sampler
+import psutil
 from score_dumps import score_case
 
 from nadif.scraper.batch._inputs import Task
@@ -270,6 +273,44 @@ def generate(folder: Path, count: int) -> int:
     return total
 
 
+SAMPLE_EVERY = 0.1  # seconds (bench/bench_batch.py's interval)
+PSS_EVERY = 5  # proportional set size every 5th sample
+
+
+def _sample_tree(pid: int, peaks: dict[str, int], stop: threading.Event) -> None:
+    """Every `SAMPLE_EVERY` s, the resident memory of process `pid` and its children:
+    peaks["sum"] is the largest sum (bench/bench_batch.py's method), and each process's
+    own peak under its role ("driver", "child <pid>"); peaks["pss"] is the largest sum of
+    proportional set sizes (a page shared by k processes counts 1/k in each: the memory
+    the run holds, where the RSS sum counts a page inherited from the driver once per
+    process)."""
+    try:
+        root = psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        return
+    rounds = 0
+    while not stop.is_set():
+        total = pss = 0
+        with_pss = rounds % PSS_EVERY == 0  # reading smaps is slower
+        rounds += 1
+        try:
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return
+        for proc in procs:
+            try:
+                rss = proc.memory_info().rss
+                pss += proc.memory_full_info().pss if with_pss else 0
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            total += rss
+            role = "driver" if proc.pid == pid else f"child {proc.pid}"
+            peaks[role] = max(peaks.get(role, 0), rss)
+        peaks["sum"] = max(peaks.get("sum", 0), total)
+        peaks["pss"] = max(peaks.get("pss", 0), pss)
+        stop.wait(SAMPLE_EVERY)
+
+
 def measure(folder: Path, jobs: int, engine: str, learn: bool = True) -> dict[str, Any]:
     out = folder.parent / f"{folder.name}.out-j{jobs}-{engine}.jsonl"
     for stale in (out, out.with_suffix(".errors.jsonl"), out.with_suffix(".run.json")):
@@ -280,8 +321,9 @@ def measure(folder: Path, jobs: int, engine: str, learn: bool = True) -> dict[st
     cmd += ["--jobs", str(jobs), "--engine", engine, "--no-progress", "--overwrite"]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
-    peak, stop = [0], threading.Event()
-    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, peak, stop), daemon=True)
+    peaks: dict[str, int] = {}
+    stop = threading.Event()
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, peaks, stop), daemon=True)
     sampler.start()
     assert proc.stderr is not None
     err = proc.stderr.read().decode()
@@ -306,7 +348,12 @@ def measure(folder: Path, jobs: int, engine: str, learn: bool = True) -> dict[st
         "engine": engine,
         "exit": os.waitstatus_to_exitcode(status),
         "seconds": elapsed,
-        "peak_rss_sum": peak[0],
+        "peak_rss_sum": peaks.get("sum", 0),
+        "peak_pss_sum": peaks.get("pss", 0),
+        "peak_rss_driver": peaks.get("driver", 0),
+        "peak_rss_children": sorted(
+            (v for k, v in peaks.items() if k.startswith("child ")), reverse=True
+        ),
         "peak_rss_max": usage.ru_maxrss * 1024,
         "records": records,
         "learned": learned,
@@ -351,7 +398,11 @@ def main() -> int:
             f"{'--learn-templates' if learn else 'without learning'} "
             f"--jobs {jobs} --engine {args.engine}: exit {run['exit']}, {run['seconds']:.1f} s, "
             f"peak RSS (sum) {run['peak_rss_sum'] / 2**20:.0f} MiB, "
-            f"max 1 proc {run['peak_rss_max'] / 2**20:.0f} MiB; {run['records']} records, "
+            f"peak PSS (sum) {run['peak_pss_sum'] / 2**20:.0f} MiB, "
+            f"max 1 proc {run['peak_rss_max'] / 2**20:.0f} MiB (driver "
+            f"{run['peak_rss_driver'] / 2**20:.0f}, children "
+            f"{', '.join(f'{v / 2**20:.0f}' for v in run['peak_rss_children'])}); "
+            f"{run['records']} records, "
             f"{run['learned']} lines removed by learned rules, {run['body_hits']} of them "
             f"body paragraphs; {learning}",
             flush=True,
