@@ -16,7 +16,7 @@ page's metadata.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -44,7 +44,7 @@ from .structure import (
     word_count,
 )
 
-__all__ = ["clean_lines", "clean_pass", "pick_title"]
+__all__ = ["STAGES", "clean_lines", "clean_pass", "pick_title"]
 
 GENERIC: Final = "generic"
 _LIST_ITEM: Final = re.compile(r"[-*•·–]\s")
@@ -58,6 +58,16 @@ DATE_LINE_MAX_CHARS: Final = 120
 DATE_LINE_WORDS: Final = 12
 TITLE_CANDIDATES: Final = 12  # headline-like lines above the body the title is chosen from
 MAX_PASSES: Final = 4  # cleaning the output again: at most this many passes in all
+# the stages that drop lines by position or structure (rules are switched off through
+# `generic.rules_replaced` and site modules; the scorers with `scorer=False`); each can be
+# turned off with `clean_lines(stages_off=...)`, which the rule ablation does
+STAGES: Final = (
+    "before-title",  # what is kept above the title
+    "title-repeat",  # the title printed again
+    "after-comments",  # short lines past the comment section
+    "repeated-paragraph",  # a paragraph printed again
+    "block-items",  # the items of a related block, after the header that opens it
+)
 
 
 @dataclass(slots=True)
@@ -71,10 +81,21 @@ class _Drop:
 class _Doc:
     """Working state of one document: its lines, folded keys and the drops so far."""
 
-    __slots__ = ("_before", "_shared", "drops", "folded", "lines", "longs", "prose", "scripts")
+    __slots__ = (
+        "_before",
+        "_shared",
+        "drops",
+        "folded",
+        "lines",
+        "longs",
+        "off",
+        "prose",
+        "scripts",
+    )
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, lines: Sequence[str], off: frozenset[str] = frozenset()) -> None:
         self.lines = lines
+        self.off = off  # the STAGES turned off
         self._before: list[int] | None = None
         self._shared: dict[tuple[str, str, bool], _Drop] = {}
         self.prose: dict[int, bool] = {}
@@ -139,8 +160,9 @@ class _Doc:
     def kept_indices(self) -> list[int]:
         return [i for i, (line, d) in enumerate(zip(self.lines, self.drops)) if line and d is None]
 
-    def drop(self, i: int, kind: str, rule: str) -> None:
-        if self.drops[i] is None:
+    def drop(self, i: int, kind: str, rule: str, stage: str) -> None:
+        """A stage drops line i (unless a rule did first, or the stage is turned off)."""
+        if self.drops[i] is None and stage not in self.off:
             self.drops[i] = self.shared_drop(kind, rule)
 
     def next_kept(self, i: int) -> int | None:
@@ -238,7 +260,7 @@ def _related_blocks(doc: _Doc, last: int) -> None:
             following = lines[nxt] if nxt is not None else None
             if not _is_block_item(lines[j], following, items, after_body):
                 break
-            doc.drop(j, d.kind, rule)
+            doc.drop(j, d.kind, rule, "block-items")
             items += 1
             j = nxt
 
@@ -340,9 +362,9 @@ def _title_and_surroundings(doc: _Doc, title: int) -> None:
         if i == title:
             continue
         if _same_line(doc, title, i):
-            doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat")
+            doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat", "title-repeat")
         elif i < title:
-            doc.drop(i, "nav", f"{GENERIC}/before-title")
+            doc.drop(i, "nav", f"{GENERIC}/before-title", "before-title")
 
 
 def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
@@ -361,7 +383,7 @@ def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
         return
     for i in range(start + 1, len(doc.lines)):
         if doc.kept(i) and word_count(doc.lines[i]) <= SHORT_WORDS:
-            doc.drop(i, "nav", f"{GENERIC}/after-comments")
+            doc.drop(i, "nav", f"{GENERIC}/after-comments", "after-comments")
 
 
 def _model_kind(line: str, key: str, i: int, title: int | None, last: int) -> str:
@@ -412,7 +434,7 @@ def _repeats(doc: _Doc, title: int | None, *, long_only: bool = False) -> None:
         if key not in seen:
             seen.add(key)
         elif not long_only or doc.is_long(i):
-            doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph")
+            doc.drop(i, "duplicate", f"{GENERIC}/repeated-paragraph", "repeated-paragraph")
 
 
 def _sample(lines: Sequence[str]) -> str:
@@ -476,6 +498,7 @@ def clean_pass(
     scorer: Scorer | None,
     *,
     ruled: bool = False,
+    stages_off: frozenset[str] = frozenset(),
 ) -> tuple[list[_Drop | None], int | None]:
     """One pass of every stage over `lines`: each line's fate (None: kept) and the title.
 
@@ -483,7 +506,9 @@ def clean_pass(
     recording scorer, to see the features exactly as the pipeline computes them.
     `ruled`: every line already passed the rules that fire anywhere (a later pass over
     kept lines), so they are not tried again."""
-    doc, title = _pass(_Doc(lines), site, site_rules, title_hint, drop_repeats, scorer, ruled)
+    doc, title = _pass(
+        _Doc(lines, stages_off), site, site_rules, title_hint, drop_repeats, scorer, ruled
+    )
     return doc.drops, title
 
 
@@ -560,7 +585,7 @@ def _fixed_point(
                 where.append(-1)
             sub.append(lines[i])
             where.append(i)
-        sub_doc = _Doc(sub)
+        sub_doc = _Doc(sub, done.off)
         sub_doc.inherit(done, where)
         sub_doc, new_title = _pass(
             sub_doc, site, site_rules, title_hint, drop_repeats, scorer, True
@@ -587,6 +612,7 @@ def clean_lines(
     expected_lang: str | None = None,
     drop_repeats: bool = True,
     scorer: Scorer | None | bool = True,
+    stages_off: Collection[str] = (),
 ) -> Article:
     """Clean already-normalised lines (see `split_lines`); line numbers are 1-based indices.
 
@@ -597,13 +623,20 @@ def clean_lines(
 
     `scorer`: True uses the shipped learned scorers (`cleaners.linemodel`), False or None
     the rules and shape heuristics alone; the trainer passes its own.
+
+    `stages_off`: names of `STAGES` not to run (to see what a stage does; the rule
+    ablation turns each off in turn); an unknown name is a `ValueError`.
     """
+    off = frozenset(stages_off)
+    if not off <= set(STAGES):
+        unknown = ", ".join(sorted(off - set(STAGES)))
+        raise ValueError(f"unknown pipeline stage {unknown}: the stages are {', '.join(STAGES)}")
     if scorer is True:
         scorer = default_scorer()
     elif scorer is False:
         scorer = None
     done, title = _pass(
-        _Doc(lines), site, tuple(site_rules), title_hint, drop_repeats, scorer, False
+        _Doc(lines, off), site, tuple(site_rules), title_hint, drop_repeats, scorer, False
     )
     drops = done.drops
     if scorer is not None:

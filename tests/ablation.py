@@ -34,7 +34,6 @@ from casefiles import GENERIC_DIR, ROOT, SITES_DIR
 from test_rules import DROPPED, rule_case_text
 
 from nadif import Article, clean_text
-from nadif.cleaners import pipeline
 from nadif.cleaners.generic import generic_rules, rules_replaced
 from nadif.cleaners.normalize import fold, split_lines
 from nadif.cleaners.pipeline import clean_lines
@@ -48,15 +47,15 @@ SHARED = ROOT.parent / "shared"
 DEV_DUMPS = ROOT / "corpus" / "dumps" / "dev"
 DEV_PAGES = ROOT / "corpus" / "pages" / "dev"
 GENERIC = "generic"
-# pipeline stages that drop lines, by the rule id of their removals ("/items": the lines
-# of a related block, after whichever header opened it)
-STAGES = (
-    "generic/before-title",
-    "generic/title-repeat",
-    "generic/after-comments",
-    "generic/repeated-paragraph",
-    "/items",
-)
+# pipeline stages that drop lines (`pipeline.STAGES`), by the rule id of their removals
+# ("/items": the lines of a related block, after whichever header opened it)
+STAGE_RULES = {
+    "before-title": "generic/before-title",
+    "title-repeat": "generic/title-repeat",
+    "after-comments": "generic/after-comments",
+    "repeated-paragraph": "generic/repeated-paragraph",
+    "block-items": "/items",
+}
 
 Output = tuple[str | None, tuple[str, ...], tuple[tuple[int, str, str], ...]]
 
@@ -115,13 +114,21 @@ class Case:
         lines = self.page.lines if self.page is not None else split_lines(self.text)
         self.folded = {n + 1: fold(line) for n, line in enumerate(lines)}
 
-    def clean(self, site: Site | None) -> Article:
-        if self.page is None:
+    def clean(self, site: Site | None, stages_off: tuple[str, ...] = ()) -> Article:
+        if self.page is None and not stages_off:
             return clean_text(self.text, site if site is not None else "none")
+        if self.page is None:  # what clean_text does, with stages turned off
+            return clean_lines(
+                split_lines(self.text),
+                site=site.name if site else None,
+                site_rules=site.all_line_rules if site else (),
+                expected_lang=site.lang if site else None,
+                stages_off=stages_off,
+            )
         kwargs = dict(self.page.kwargs)
         kwargs.update(site=site.name if site else None)
         kwargs.update(site_rules=site.all_line_rules if site else ())
-        return clean_lines(self.page.lines, **kwargs)
+        return clean_lines(self.page.lines, **kwargs, stages_off=stages_off)
 
     def removed_by(self, rule_id: str) -> list[str]:
         """The folded lines a rule (or a stage, by its id's ending) removed."""
@@ -218,23 +225,8 @@ def all_units() -> list[Unit]:
             units += _rule_units(site.name, rule)
     for rule in generic_rules():
         units += _rule_units(GENERIC, rule)
-    units += [Unit(stage, stage, "stage") for stage in STAGES]
+    units += [Unit(rule, rule, "stage") for rule in STAGE_RULES.values()]
     return units
-
-
-@contextmanager
-def _stage_disabled(stage: str) -> Iterator[None]:
-    saved = pipeline._Doc.drop
-
-    def drop(doc: pipeline._Doc, i: int, kind: str, rule: str) -> None:
-        if rule != stage and not (stage.startswith("/") and rule.endswith(stage)):
-            saved(doc, i, kind, rule)
-
-    pipeline._Doc.drop = drop  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        pipeline._Doc.drop = saved  # type: ignore[method-assign]
 
 
 def _swap(rules: tuple[LineRule, ...], old: LineRule, new: LineRule | None) -> tuple[LineRule, ...]:
@@ -268,8 +260,8 @@ def ablate(unit: Unit, cases: list[Case]) -> Result:
     if not touched:
         return Result(unit, 0, [])
     if unit.namespace == "stage":
-        with _stage_disabled(unit.rule_id):
-            return Result(unit, len(touched), _changed(touched, lambda c: c.clean(c.site)))
+        off = tuple(name for name, rule in STAGE_RULES.items() if rule == unit.rule_id)
+        return Result(unit, len(touched), _changed(touched, lambda c: c.clean(c.site, off)))
     if unit.namespace == GENERIC:
         assert unit.rule is not None
         rules = _swap(generic_rules(), unit.rule, unit.replacement())

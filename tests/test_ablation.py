@@ -14,7 +14,9 @@ Run with `-s` to see the table (it is also in the assertion message and in the r
 from __future__ import annotations
 
 import pytest
-from ablation import Result, ablate, all_units, load_cases, table
+from ablation import STAGE_RULES, Result, ablate, all_units, load_cases, table
+
+from nadif.cleaners import pipeline
 
 # units that change no case and stay, with the reason (keep this list short)
 SHADOWS: dict[str, str] = {}
@@ -59,3 +61,23 @@ def test_every_site_rule_and_stage_changes_a_case(results: list[Result]) -> None
     idle = [r.unit.key for r in needed if not r.changed]
     assert needed, "site rules and stages are ablated"
     assert not idle, f"site rules or stages that change no case: {idle}"
+
+
+def test_every_pipeline_stage_is_ablated() -> None:
+    """The ablation turns off each stage the pipeline has, through its own switch."""
+    assert tuple(STAGE_RULES) == pipeline.STAGES
+
+
+def test_a_stage_turned_off_keeps_its_lines_and_an_unknown_one_is_refused() -> None:
+    lines = [
+        "Kalimbo Trastevere",  # no rule knows it: only its place above the title drops it
+        "A headline of the day for the page",
+        "Some running text of the article goes on here with words enough to be long.",
+        "And a second paragraph of the article, long enough to count as body text here.",
+    ]
+    on = pipeline.clean_lines(lines, scorer=False)
+    off = pipeline.clean_lines(lines, scorer=False, stages_off=["before-title"])
+    assert any(r.rule == "generic/before-title" for r in on.removed), "the stage drops the line"
+    assert not any(r.rule == "generic/before-title" for r in off.removed), "turned off"
+    with pytest.raises(ValueError, match="unknown pipeline stage no-such-stage"):
+        pipeline.clean_lines(lines, stages_off=["no-such-stage"])
