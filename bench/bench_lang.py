@@ -5,8 +5,8 @@
 
 For every text of the corpora (corpus/dumps, corpus/sites, the gold bodies of
 corpus/pages), the sample that `clean_text` gives `detect_lang` (its four longest lines)
-is judged twice: by `detect_lang` (the script first, the model where the script does not
-decide) and by py3langid's model on the same sample (what `detect_lang` did before). It
+is judged twice: by `detect_lang` (the script first, then the function-word vote, the
+model where neither decides) and by py3langid's model on the same sample (what `detect_lang` did before). It
 prints the time per call of each, how many texts the script decided, and every text on
 which the two answers differ. It prints figures; it asserts nothing.
 """
@@ -75,7 +75,16 @@ def main() -> None:
         if (letters := len(_LETTER.findall(text[: lang.SAMPLE_CHARS]))) >= lang.MIN_LETTERS
         and lang.script_lang(text[: lang.SAMPLE_CHARS], letters) is not None
     )
-    print(f"{len(samples)} texts; the script decided {decided}, the model judged the rest")
+    voted = sum(
+        1
+        for text in samples
+        if not lang._ARABIC_SCRIPT.search(text[: lang.SAMPLE_CHARS])
+        and lang._vote(text[: lang.SAMPLE_CHARS]) is not None
+    )
+    print(
+        f"{len(samples)} texts; the script decided {decided}, the function-word vote "
+        f"{voted}, the model judged the rest ({len(samples) - decided - voted})"
+    )
     print("languages:", ", ".join(f"{k} {n}" for k, n in Counter(after).most_common()))
     differ = [(b, a, text[:60]) for b, a, text in zip(before, after, samples) if b != a]
     print(f"answers that differ from py3langid alone: {len(differ)}")

@@ -1,6 +1,6 @@
 """Language of a text: its ISO 639-1 code (ar, fa, ur, fr, es, de, en, ru...), or None.
 
-Two steps, the cheap one first:
+Three steps, the cheap ones first:
 
 - the script decides where it can: Arabic, Persian and Urdu are told apart by the letters
   each one alone uses (Urdu's ٹ ڈ ڑ ں ے; Persian's پ چ ژ گ with its own ی and ک and no
@@ -8,6 +8,13 @@ Two steps, the cheap one first:
   alone writes among those the model knows (modern Greek, Hebrew, Armenian, Georgian,
   Thai, Hangul, kana) names it. A text that mixes the signs, or that holds a letter of another
   language of the Arabic script (Pashto, Kurdish, Sindhi, Uyghur...), goes to the model;
+- a Latin-script text whose function words are plainly one language's (at least
+  `_MIN_VOTES` of that language's words that the others do not use, `_VOTE_MARGIN`
+  times as many as any other's) is that language: English, French, Spanish, Portuguese,
+  Italian, German or Dutch running text, most of what news sites print. The model is
+  neither loaded nor run for it (it costs about 85 MiB per process and most of the time
+  of this function); on every text of the corpora the vote gives the model's answer
+  (`bench/bench_lang.py` prints any that differ);
 - py3langid (langid.py's naive Bayes model over byte n-grams, shipped inside the package:
   nothing is downloaded) judges the rest on a sample of the text. Its model is loaded
   once per process, on the first call that needs it (a second or two).
@@ -62,6 +69,48 @@ _ONE_LANGUAGE_SCRIPTS: Final = (
 )
 
 
+# words that are frequent in running text of one language and absent from (or rare in)
+# the running text of the six others: words two of them share ("de", "la", "que", "en",
+# "in", "die", "il", "non", "per", "com"...) are left out
+_FUNCTION_WORDS: Final = {
+    "en": "the and of that with are were have has had been which this from their they "
+    "would will said its who not but than into about after also there",
+    "fr": "les est une dans pour qui avec sur aux été cette sont mais leur nous vous ont "
+    "elle ces pas au très aussi selon après être fait",
+    "es": "el los las y fue pero más también muy sus hay sin ya cuando donde desde hasta "
+    "según porque",
+    "pt": "os dos das não em uma é foi ao à pela pelo também seu sua são isso ainda já nas "
+    "pelos seus",
+    "it": "gli della dei delle degli che è di alla nel nella anche più questo questa dal "
+    "dalla sul sulla hanno stato sono essere",
+    "de": "der und ist nicht mit sich auf für ein eine einer von zu auch wird werden sind im "
+    "bei oder aus nach über noch dass wurde hat",
+    "nl": "het een van niet op voor zijn worden wordt ook bij naar aan maar dat deze wel nog "
+    "hij werd",
+}
+_VOTER: Final = {word: lang for lang, words in _FUNCTION_WORDS.items() for word in words.split()}
+_MIN_VOTES: Final = 5
+_VOTE_MARGIN: Final = 4
+_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def _vote(sample: str) -> str | None:
+    """The language whose own function words plainly dominate a Latin-script sample."""
+    votes: dict[str, int] = {}
+    for word in _WORD.findall(sample.lower()):
+        lang = _VOTER.get(word)
+        if lang is not None:
+            votes[lang] = votes.get(lang, 0) + 1
+    if not votes:
+        return None
+    ranked = sorted(votes.values(), reverse=True)
+    best = max(votes, key=votes.__getitem__)
+    runner_up = ranked[1] if len(ranked) > 1 else 0
+    if ranked[0] >= _MIN_VOTES and ranked[0] >= _VOTE_MARGIN * runner_up:
+        return best
+    return None
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -103,6 +152,8 @@ def detect_lang(text: str) -> str | None:
     if letters < MIN_LETTERS:
         return None
     decided = script_lang(sample, letters)
+    if decided is None and _ARABIC_SCRIPT.search(sample) is None:
+        decided = _vote(sample)
     if decided is not None:
         return decided
     label = str(_identifier().classify(sample)[0])

@@ -59,3 +59,61 @@ def test_mixed_arabic_script_signs_go_to_the_model() -> None:
 def test_pashto_letters_are_not_taken_for_persian() -> None:
     pashto = "د افغانستان حکومت ویلي چې په راتلونکې اونۍ کې به ښوونځي بیا پرانیستل شي."
     assert script_lang(pashto, len(pashto)) is None, "Pashto's own letters go to the model"
+
+
+RUNNING_TEXT = {
+    "en": "The council said that the new bridge will open in May. It has been closed since "
+    "the flood, and the works were delayed by the rain, which they had not expected.",
+    "fr": "La mairie a précisé que les travaux sont terminés dans le quartier. Les habitants "
+    "ont été informés par une lettre, et la rue sera rouverte aux voitures cette semaine.",
+    "es": "El alcalde dijo que las obras ya terminaron y que el puente abrirá en mayo. Los "
+    "vecinos pidieron más plazas de aparcamiento, pero el plan no cambia según la ciudad.",
+    "pt": "A prefeitura informou que as obras já terminaram e que a ponte será aberta em maio. "
+    "Os moradores não foram ouvidos, mas a câmara diz que isso ainda pode mudar.",
+    "it": "Il sindaco ha detto che i lavori della piazza sono finiti e che il ponte sarà "
+    "aperto a maggio. Gli abitanti della zona hanno chiesto anche più parcheggi.",
+    "de": "Der Bürgermeister sagte, dass die Arbeiten an der Brücke nicht vor Mai beendet "
+    "sind. Die Anwohner hatten sich über den Lärm beschwert, und die Stadt will reagieren.",
+    "nl": "De burgemeester zei dat het werk aan de brug niet voor mei klaar is. De bewoners "
+    "hebben geklaagd over het lawaai, maar de gemeente wil het plan ook niet wijzigen.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RUNNING_TEXT))
+def test_running_text_is_told_by_its_function_words_without_the_model(lang: str) -> None:
+    from nadif.cleaners import lang as lang_module
+
+    lang_module._identifier.cache_clear()
+    assert detect_lang(RUNNING_TEXT[lang]) == lang, f"{lang} running text"
+    assert lang_module._identifier.cache_info().misses == 0, "the model was not loaded"
+
+
+def test_text_without_a_clear_vote_goes_to_the_model() -> None:
+    from nadif.cleaners import lang as lang_module
+
+    mixed = "The market and the bridge: le marché et le pont, der Markt und die Brücke."
+    assert lang_module._vote(mixed) is None, "no language plainly dominates"
+    assert lang_module._vote("Breaking: the mayor resigns") is None, "too few words to vote"
+
+
+def test_the_vote_agrees_with_the_model_on_every_corpus_text() -> None:
+    """Where the function-word vote decides, it gives py3langid's answer (412 corpus texts,
+    about 100 decided by the vote)."""
+    import json
+    from pathlib import Path
+
+    from nadif.cleaners import lang as lang_module
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("dumps/*/*.txt"))]
+    texts += ["\n".join(json.loads(p.read_text())["body"]) for p in corpus.glob("pages/*/*.json")]
+    voted = 0
+    for text in texts:
+        lines = sorted((line for line in text.split("\n") if line.strip()), key=len, reverse=True)
+        sample = "\n".join(lines[:4])[: lang_module.SAMPLE_CHARS]
+        if lang_module._ARABIC_SCRIPT.search(sample) or (vote := lang_module._vote(sample)) is None:
+            continue
+        voted += 1
+        label = str(lang_module._identifier().classify(sample)[0])
+        assert vote == label, f"vote {vote}, model {label}: {sample[:60]!r}"
+    assert voted >= 80, f"the vote decides most Latin-script texts ({voted})"
