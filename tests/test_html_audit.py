@@ -18,6 +18,7 @@ from nadif import extract_html
 from nadif.cleaners.article import Removal
 from nadif.cleaners.errors import ExtractionError, InputError
 from nadif.scraper.extraction._audit import MAX_TEXT_CHARS
+from nadif.scraper.extraction._html_rules import main_text_block, protect_main_text
 from nadif.scraper.extraction.lines import extract
 from nadif.scraper.review import render_review
 from nadif.scraper.text import clean_file
@@ -237,3 +238,100 @@ def test_safer_path_when_pruning_loses_the_article() -> None:
     article = extract_html(page(after=footer), site=broken)
     assert "The harbour reopened on Monday" in article.text, "trafilatura's article is taken"
     assert "All rights reserved" not in article.text, "not the footer nadif was left with"
+
+
+# --- the main text's names: a furniture word in them never costs the article (audit:
+# bench/audit_prune_keywords.py)
+
+SIDEBAR = (
+    "<div class='sidebar-col'><h3>Elsewhere</h3><p>The regional council has approved"
+    " the budget for next year after a long debate about road repairs and the schools.</p>"
+    "<p>Tickets for the summer festival go on sale on Friday at the tourist office on"
+    " the main square, organisers said this week.</p></div>"
+)
+
+
+def layout(container: str = "", wrapper: str = "", body: str = "", text: str = BODY) -> str:
+    """An article in a two-column layout; the three class names are the audit's places."""
+    return (
+        "<!DOCTYPE html><html lang='en'><head><title>Harbour reopens after repairs</title>"
+        f"</head><body class='{body}'><div class='page-wrap {wrapper}'>"
+        "<h1>Harbour reopens after repairs</h1>"
+        f"<div class='story {container}'>{text}</div></div>{SIDEBAR}</body></html>"
+    )
+
+
+def assert_article_whole(text: str, place: str) -> None:
+    for opening in ("The harbour reopened", "Fishing boats were", "The authority said"):
+        assert opening in text, f"{place}: the paragraph '{opening}...' is kept"
+    assert "regional council has approved" not in text, f"{place}: not the side column"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "newsletter-teaser",  # nadif's html/newsletter and trafilatura's discard list
+        "articletype-kommentar",  # nadif's html/comments
+        "comments",  # trafilatura's comment pruning
+        "footer",
+        "social",
+        "caption",
+        "has-sidebar",
+        "meta",
+    ],
+)
+def test_a_furniture_word_in_the_article_containers_class_keeps_the_article(word: str) -> None:
+    assert_article_whole(extract(layout(container=word)).text, f"container '{word}'")
+
+
+@pytest.mark.parametrize("word", ["newsletter-teaser", "has-sidebar", "with-footer", "social"])
+def test_a_furniture_word_in_a_layout_wrappers_class_keeps_the_article(word: str) -> None:
+    assert_article_whole(extract(layout(wrapper=word)).text, f"wrapper '{word}'")
+
+
+@pytest.mark.parametrize("word", ["message", "has-sidebar", "newsletter"])
+def test_a_furniture_word_in_the_bodys_class_keeps_the_article(word: str) -> None:
+    assert_article_whole(extract(layout(body=word)).text, f"body '{word}'")
+
+
+def test_a_body_set_as_text_between_br_is_found_and_kept() -> None:
+    text = "<span>" + BODY.replace("<p>", "").replace("</p>", "<br><br>") + "</span>"
+    assert_article_whole(extract(layout(container="newsletter", text=text)).text, "br body")
+
+
+def test_only_the_furniture_words_leave_the_names() -> None:
+    tree = lxml.html.fromstring(layout(container="article-body newsletter-teaser"))
+    taken = protect_main_text(tree)
+    [story] = tree.xpath("//div[contains(@class, 'story')]")
+    assert taken == ["newsletter-teaser"], "the one furniture word is taken out"
+    assert story.get("class") == "story article-body", "the other names stay"
+
+
+def test_no_main_text_without_a_run_of_prose() -> None:
+    tree = lxml.html.fromstring(
+        "<html><body><div class='footer'><p>One line of the page, short.</p></div></body></html>"
+    )
+    assert main_text_block(tree) is None, "no paragraph of prose, no main text"
+    assert protect_main_text(tree) == [], "nothing taken out"
+
+
+def test_a_thread_of_long_readers_comments_is_not_protected() -> None:
+    long_comment = (
+        "<div class='comment'><span class='author'>Reader {n}</span><p>I have lived by the"
+        " harbour for forty years and I have never seen the sea wall in such a state, the"
+        " council should have acted long before the storms came and broke it. {n}</p>"
+        "<p>Repairs are fine, but who pays for the boats that could not leave for three"
+        " weeks? Nobody has answered that question yet, not the authority nor the port.</p>"
+        "</div>"
+    )
+    thread = (
+        "<div id='comments'>"
+        + "".join(long_comment.replace("{n}", str(n)) for n in range(4))
+        + "</div>"
+    )
+    html = page(after=thread)
+    tree = lxml.html.fromstring(html)
+    assert main_text_block(tree) is None, "a page that is mostly comments has no main text"
+    got = extract(html)
+    assert "The harbour reopened" in got.text, "the article is kept"
+    assert "forty years" not in got.text, "the readers' comments are still cut"

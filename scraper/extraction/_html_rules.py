@@ -1,8 +1,12 @@
 """Generic HTML-level rules: page furniture that no site module should have to describe.
 
-Three families, each recognising a *kind* of layout or furniture, never one site:
+Four families, each recognising a *kind* of layout or furniture, never one site:
 - `GENERIC_PRUNE_XPATH`: subtrees cut before extraction, along with the site's
   drop_xpath (`prune`);
+- `protect_main_text`: the names of the block that holds the page's run of prose, and of
+  every block around it, say nothing of what it is: a furniture word among them
+  ("newsletter-teaser", "has-sidebar", "articletype-kommentar") is taken out before any
+  generic rule or the extractor's own discard lists read them;
 - `prepare_tree`: repairs to the raw tree so that the extractor sees the article whole
   (layout tables unwrapped, a body split into same-class chunks joined, one-link teaser
   paragraphs removed);
@@ -20,8 +24,14 @@ from collections.abc import Sequence
 from typing import Final
 from urllib.parse import urlsplit
 
-from lxml.etree import XPath, _Element, strip_tags
+from lxml.etree import Element, SubElement, XPath, _Element, strip_tags
 from lxml.html import HtmlElement
+from trafilatura.xpaths import (
+    DISCARD_IMAGE_ELEMENTS,
+    OVERALL_DISCARD_XPATH,
+    RAW_TREE_PRUNE_XPATH,
+    REMOVE_COMMENTS_AND_LISTS_XPATH,
+)
 
 __all__ = [
     "GENERIC_PRUNE_RULES",
@@ -33,7 +43,9 @@ __all__ = [
     "drop_title_repeats",
     "join_split_body",
     "lift_social_posts",
+    "main_text_block",
     "prepare_tree",
+    "protect_main_text",
     "prune",
     "unwrap_layout_tables",
 ]
@@ -113,6 +125,144 @@ def prune(tree: HtmlElement, xpaths: Sequence[XPath]) -> list[tuple[int, _Elemen
                 _detach(element)
                 cut.append((index, element))
     return cut
+
+
+# --- 1b. the main text's own names
+
+# prose: a paragraph, or a run of text set between <br>s, of at least this many characters
+# (characters, not words: any language; the html/comments rule's measure)
+_PROSE_CHARS: Final = 80
+_PROSE_UNITS: Final = XPath(
+    "//body//p[string-length(normalize-space()) >= $chars]"
+    " | //body//text()[string-length(normalize-space()) >= $chars][not(ancestor::p)]"
+    "[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template or ancestor::option)]",
+    smart_strings=True,
+)
+_MAIN_TEXT_MIN_UNITS: Final = 2
+# readers' comments, by the words their blocks are named with (any case, any language
+# that the generic rules know)
+_COMMENT_WORDS: Final = ("comment", "kommentar", "comentario", "respond", "disqus")
+_COMMENT_NAMED_TEST: Final = " or ".join(
+    f"contains(translate(@{name}, 'ABCDEGIKMNOPQRSTU', 'abcdegikmnopqrstu'), '{word}')"
+    for name in ("class", "id")
+    for word in _COMMENT_WORDS
+)
+_IS_COMMENT_NAMED: Final = XPath(f"self::*[{_COMMENT_NAMED_TEST}]")
+_COMMENT_NAMED_INSIDE: Final = XPath(f".//*[{_COMMENT_NAMED_TEST}]")
+_HOLDS_FORM: Final = XPath(".//textarea")
+# expressions that select a block by its names, with the extraction settings of
+# `scraper.extraction.lines` (comments off, images off, recall): trafilatura's discard
+# lists, then nadif's generic rules; a block is probed alone, stripped of its content
+_NAME_RULES: Final[tuple[XPath, ...]] = (
+    *RAW_TREE_PRUNE_XPATH,
+    *REMOVE_COMMENTS_AND_LISTS_XPATH,
+    *OVERALL_DISCARD_XPATH,
+    *DISCARD_IMAGE_ELEMENTS,
+    *(XPath(expression) for expression in GENERIC_PRUNE_XPATH),
+)
+
+
+def main_text_block(tree: HtmlElement) -> _Element | None:
+    """The block of the page's main text: from <body> down, the child that holds more
+    than half of its parent's prose, as deep as there is one; None when the page has
+    fewer than two runs of prose.
+
+    Prose is a paragraph of at least `_PROSE_CHARS` characters, or such a run of text
+    outside any paragraph and any link (a body set as text between <br>s). The
+    standfirst, a caption, a teaser's excerpt beside the article, readers' comments each
+    in their own block: the article's run of paragraphs outweighs each of them, however
+    deep the template wraps each paragraph. When the way down enters a thread of readers'
+    comments (`_is_thread`), the page's prose is mostly comments: None.
+    """
+    held: dict[_Element, int] = {}
+    units = 0
+    for unit in _PROSE_UNITS(tree, chars=_PROSE_CHARS):
+        if isinstance(unit, _Element):
+            length, start = len(_text(unit)), unit
+        else:  # a text node: it belongs to its element, a tail to its element's parent
+            owner = unit.getparent()
+            if owner is None:
+                continue
+            length = len(unit.strip())
+            start = owner.getparent() if unit.is_tail else owner
+            if start is None:
+                continue
+        units += 1
+        for block in (start, *start.iterancestors()):
+            held[block] = held.get(block, 0) + length
+    body = tree.find("body") if tree.tag == "html" else tree
+    if units < _MAIN_TEXT_MIN_UNITS or body is None:
+        return None
+    block = body
+    while True:
+        inner = next((child for child in block if 2 * held.get(child, 0) > held[block]), None)
+        if inner is None:
+            return block
+        if _is_thread(inner, held):
+            return None  # most of the page's prose is readers' comments
+        block = inner
+
+
+def _is_thread(block: _Element, held: dict[_Element, int]) -> bool:
+    """A block named as comments that holds a comment form, or two comment-named blocks
+    with prose in them: readers' comments, not an article named after its genre."""
+    if not _IS_COMMENT_NAMED(block):
+        return False
+    if _HOLDS_FORM(block):
+        return True
+    return sum(1 for inner in _COMMENT_NAMED_INSIDE(block) if held.get(inner, 0)) >= 2
+
+
+def _named_furniture(tag: str, names: dict[str, str]) -> bool:
+    """True when a `tag` block with only these `names` (class, id) is selected by one of
+    the name rules."""
+    probe = Element("div")
+    SubElement(probe, tag, names)
+    return any(rule(probe) for rule in _NAME_RULES)
+
+
+def protect_main_text(tree: HtmlElement) -> list[str]:
+    """Take the furniture words out of the names of the main text's block and of every
+    block around it, up to <body>; returns the names taken out (class tokens, ids).
+
+    Templates name containers after what they show, and what they show is not always
+    furniture: the opinion genre ("kommentar", "commento") in an article's class, a
+    layout wrapper "has-sidebar" or "with-comments", a body "newsletter-teaser" over a
+    sign-up box below it. A class-keyword rule (nadif's or the extractor's own) then cuts
+    the whole article, or the extractor loses the container and takes another part of
+    the page. Only the words that a rule selects go (a class token whose block alone
+    would be selected, an id likewise); the other names stay, so the extractor still
+    finds an "article-body". Nothing is cut here.
+    """
+    main = main_text_block(tree)
+    if main is None:
+        return []
+    taken: list[str] = []
+    for block in (main, *main.iterancestors()):
+        if block.tag == "html" or not isinstance(block.tag, str):
+            break
+        names = {key: block.get(key, "") for key in ("class", "id") if block.get(key)}
+        if not names or not _named_furniture(block.tag, names):
+            continue
+        tokens = names.get("class", "").split()
+        kept = [
+            token
+            for token in tokens
+            if not _named_furniture(block.tag, {"class": token})
+            and not _named_furniture(block.tag, {"class": f"x {token} x"})
+        ]
+        if len(kept) < len(tokens):
+            taken += [token for token in tokens if token not in kept]
+            if kept:
+                block.set("class", " ".join(kept))
+            else:
+                del block.attrib["class"]
+        ident = names.get("id")
+        if ident and _named_furniture(block.tag, {"id": ident}):
+            taken.append(f"#{ident}")
+            del block.attrib["id"]
+    return taken
 
 
 # --- 2. repairs to the raw tree

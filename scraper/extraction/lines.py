@@ -5,7 +5,9 @@ and that tree feeds both the metadata (`scraper._metadata`) and trafilatura's te
 extraction. Before extraction, the site's `drop_xpath` (the `prune_xpath` argument) and
 nadif's generic boilerplate subtrees are cut — the same delete pass as trafilatura's own
 `prune_xpath`, done first so that the site's expressions see the page as the site wrote
-it — and the tree is repaired (`scraper._html_rules.prepare_tree`: layout tables, split
+it; between the two, the furniture words leave the names of the main text's block and
+its ancestors (`protect_main_text`), so that no keyword rule, nadif's or trafilatura's,
+cuts the article by its container's name — and the tree is repaired (`scraper._html_rules.prepare_tree`: layout tables, split
 bodies, one-link teasers). After extraction, the rules that need block types (leading
 title and deck headings, title repeats) drop their elements. When trafilatura finds
 nothing, a BeautifulSoup paragraph walk is the last resort; when that finds nothing
@@ -46,6 +48,7 @@ from nadif.scraper.extraction._html_rules import (
     apply_body_rules,
     drop_title_furniture,
     prepare_tree,
+    protect_main_text,
     prune,
 )
 from nadif.scraper.extraction._metadata import PageMetadata, page_metadata
@@ -197,7 +200,13 @@ def extract(
     # the site's subtrees go first, while the tree is as the site wrote it (its xpaths
     # may name tables that the repairs unwrap); bare_extraction then works on a copy
     removed: list[Removal] = []
-    for index, element in prune(tree, xpaths):
+    # the site's and the platform's own expressions first; then the main text's names
+    # lose their furniture words (`protect_main_text`), then the generic expressions
+    generic = len(xpaths) - len(GENERIC_PRUNE_XPATH)
+    pruned = prune(tree, xpaths[:generic])
+    protect_main_text(tree)
+    pruned += [(generic + index, element) for index, element in prune(tree, xpaths[generic:])]
+    for index, element in pruned:
         _record(removed, subtree_removal(element, rules[index]))
     for element in prepare_tree(tree, meta.url):
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
