@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -151,15 +152,24 @@ _COMMENT_NAMED_TEST: Final = " or ".join(
 _IS_COMMENT_NAMED: Final = XPath(f"self::*[{_COMMENT_NAMED_TEST}]")
 _COMMENT_NAMED_INSIDE: Final = XPath(f".//*[{_COMMENT_NAMED_TEST}]")
 _HOLDS_FORM: Final = XPath(".//textarea")
-# expressions that select a block by its names, with the extraction settings of
+# what selects a block by its names, with the extraction settings of
 # `scraper.extraction.lines` (comments off, images off, recall): trafilatura's discard
-# lists, then nadif's generic rules; a block is probed alone, stripped of its content
-_NAME_RULES: Final[tuple[XPath, ...]] = (
-    *RAW_TREE_PRUNE_XPATH,
-    *REMOVE_COMMENTS_AND_LISTS_XPATH,
-    *OVERALL_DISCARD_XPATH,
-    *DISCARD_IMAGE_ELEMENTS,
-    *(XPath(expression) for expression in GENERIC_PRUNE_XPATH),
+# lists and nadif's generic rules, in one expression; a block is probed alone, stripped
+# of its content
+_NAME_RULES: Final = XPath(
+    " | ".join(
+        [
+            rule.path
+            for rule in (
+                *RAW_TREE_PRUNE_XPATH,
+                *REMOVE_COMMENTS_AND_LISTS_XPATH,
+                *OVERALL_DISCARD_XPATH,
+                *DISCARD_IMAGE_ELEMENTS,
+            )
+        ]
+        + list(GENERIC_PRUNE_XPATH)
+    ),
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
 
@@ -214,12 +224,13 @@ def _is_thread(block: _Element, held: dict[_Element, int]) -> bool:
     return sum(1 for inner in _COMMENT_NAMED_INSIDE(block) if held.get(inner, 0)) >= 2
 
 
-def _named_furniture(tag: str, names: dict[str, str]) -> bool:
-    """True when a `tag` block with only these `names` (class, id) is selected by one of
-    the name rules."""
+@lru_cache(maxsize=4096)
+def _named_furniture(tag: str, names: tuple[tuple[str, str], ...]) -> bool:
+    """True when a `tag` block with only these `names` ((attribute, value) pairs: class,
+    id) is selected by one of the name rules."""
     probe = Element("div")
-    SubElement(probe, tag, names)
-    return any(rule(probe) for rule in _NAME_RULES)
+    SubElement(probe, tag, dict(names))
+    return bool(_NAME_RULES(probe))
 
 
 def protect_main_text(tree: HtmlElement) -> list[str]:
@@ -243,14 +254,14 @@ def protect_main_text(tree: HtmlElement) -> list[str]:
         if block.tag == "html" or not isinstance(block.tag, str):
             break
         names = {key: block.get(key, "") for key in ("class", "id") if block.get(key)}
-        if not names or not _named_furniture(block.tag, names):
+        if not names or not _named_furniture(block.tag, tuple(names.items())):
             continue
         tokens = names.get("class", "").split()
         kept = [
             token
             for token in tokens
-            if not _named_furniture(block.tag, {"class": token})
-            and not _named_furniture(block.tag, {"class": f"x {token} x"})
+            if not _named_furniture(block.tag, (("class", token),))
+            and not _named_furniture(block.tag, (("class", f"x {token} x"),))
         ]
         if len(kept) < len(tokens):
             taken += [token for token in tokens if token not in kept]
@@ -259,7 +270,7 @@ def protect_main_text(tree: HtmlElement) -> list[str]:
             else:
                 del block.attrib["class"]
         ident = names.get("id")
-        if ident and _named_furniture(block.tag, {"id": ident}):
+        if ident and _named_furniture(block.tag, (("id", ident),)):
             taken.append(f"#{ident}")
             del block.attrib["id"]
     return taken
