@@ -79,7 +79,8 @@ def main() -> None:
         1
         for text in samples
         if not lang._ARABIC_SCRIPT.search(text[: lang.SAMPLE_CHARS])
-        and lang._vote(text[: lang.SAMPLE_CHARS]) is not None
+        and lang.script_lang(text[: lang.SAMPLE_CHARS], 10**6) is None
+        and lang.function_word_lang(text) is not None
     )
     print(
         f"{len(samples)} texts; the script decided {decided}, the function-word vote "

@@ -11,7 +11,9 @@ Three steps, the cheap ones first:
 - a Latin-script text whose function words are plainly one language's (at least
   `_MIN_VOTES` of that language's words that the others do not use, `_VOTE_MARGIN`
   times as many as any other's) is that language: English, French, Spanish, Portuguese,
-  Italian, German or Dutch running text, most of what news sites print. The model is
+  Italian, German or Dutch running text, most of what news sites print; it reads up to
+  `VOTE_CHARS`, and a text with words of close relatives it does not know (Galician,
+  Catalan, Afrikaans, the Scandinavian languages) is left to the model. The model is
   neither loaded nor run for it (it costs about 85 MiB per process and most of the time
   of this function); on every text of the corpora the vote gives the model's answer
   (`bench/bench_lang.py` prints any that differ);
@@ -34,11 +36,12 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-__all__ = ["LANGS", "detect_lang", "script_lang"]
+__all__ = ["LANGS", "detect_lang", "function_word_lang", "script_lang"]
 
 LANGS: Final = ("ar", "fr", "en")  # the languages of the generic lexicons
 SAMPLE_CHARS: Final = 240  # enough for every case of the corpora; the cost grows with it
 MIN_LETTERS: Final = 12
+VOTE_CHARS: Final = 600  # the function-word vote reads more of the text: it is cheap
 # a script decides only on this many of its letters, and when they are most of the sample
 _MIN_SIGNS: Final = 2
 _SCRIPT_SHARE: Final = 0.8
@@ -69,18 +72,19 @@ _ONE_LANGUAGE_SCRIPTS: Final = (
 )
 
 
-# words that are frequent in running text of one language and absent from (or rare in)
-# the running text of the six others: words two of them share ("de", "la", "que", "en",
-# "in", "die", "il", "non", "per", "com"...) are left out
+# words that are frequent in running text of one language and absent from (or much rarer
+# in) the running text of the six others: words two of them use often ("de", "la",
+# "que", "en", "in", "die", "il", "non", "per", "mais"...) are left out; a word another
+# language uses now and then ("des" in German, "à" in Portuguese) only makes the margin
+# harder to reach there
 _FUNCTION_WORDS: Final = {
-    "en": "the and of that with are were have has had been which this from their they "
-    "would will said its who not but than into about after also there",
-    "fr": "les est une dans pour qui avec sur aux été cette sont mais leur nous vous ont "
+    "en": "the and of that with are were have has been which this from their they "
+    "would said its who not but than into about after there",
+    "fr": "le les des du à et qu est une dans pour avec sur aux été cette sont leur nous vous ont "
     "elle ces pas au très aussi selon après être fait",
     "es": "el los las y fue pero más también muy sus hay sin ya cuando donde desde hasta "
     "según porque",
-    "pt": "os dos das não em uma é foi ao à pela pelo também seu sua são isso ainda já nas "
-    "pelos seus",
+    "pt": "os dos não em uma é foi ao pela pelo também seu sua são isso ainda já nas pelos seus",
     "it": "gli della dei delle degli che è di alla nel nella anche più questo questa dal "
     "dalla sul sulla hanno stato sono essere",
     "de": "der und ist nicht mit sich auf für ein eine einer von zu auch wird werden sind im "
@@ -89,6 +93,32 @@ _FUNCTION_WORDS: Final = {
     "hij werd",
 }
 _VOTER: Final = {word: lang for lang, words in _FUNCTION_WORDS.items() for word in words.split()}
+# words of close relatives the vote does not know (Galician, Catalan, Afrikaans, the
+# Scandinavian languages): a text holding two of them goes to the model
+_RELATIVES: Final = frozenset(
+    [
+        "unha",
+        "polo",
+        "pola",
+        "coa",
+        "xa",
+        "amb",
+        "els",
+        "aquest",
+        "però",
+        "nie",
+        "vir",
+        "wat",
+        "sal",
+        "och",
+        "att",
+        "som",
+        "ikke",
+        "ikkje",
+        "af",
+        "til",
+    ]
+)
 _MIN_VOTES: Final = 5
 _VOTE_MARGIN: Final = 4
 _WORD: Final = re.compile(r"[^\W\d_]+")
@@ -97,11 +127,14 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 def _vote(sample: str) -> str | None:
     """The language whose own function words plainly dominate a Latin-script sample."""
     votes: dict[str, int] = {}
+    relatives = 0
     for word in _WORD.findall(sample.lower()):
         lang = _VOTER.get(word)
         if lang is not None:
             votes[lang] = votes.get(lang, 0) + 1
-    if not votes:
+        elif word in _RELATIVES:
+            relatives += 1
+    if not votes or relatives >= 2:
         return None
     ranked = sorted(votes.values(), reverse=True)
     best = max(votes, key=votes.__getitem__)
@@ -109,6 +142,15 @@ def _vote(sample: str) -> str | None:
     if ranked[0] >= _MIN_VOTES and ranked[0] >= _VOTE_MARGIN * runner_up:
         return best
     return None
+
+
+def function_word_lang(text: str) -> str | None:
+    """The function-word vote on the first VOTE_CHARS characters of a Latin-script text
+    (None: no language plainly wins; the model judges)."""
+    read = text[:VOTE_CHARS]
+    if len(text) > VOTE_CHARS:  # a word cut at the end ("é" of "était") must not vote
+        read = read.rsplit(None, 1)[0]
+    return _vote(read)
 
 
 @lru_cache(maxsize=1)
@@ -146,14 +188,15 @@ def script_lang(sample: str, letters: int) -> str | None:
 
 
 def detect_lang(text: str) -> str | None:
-    """The language of `text` (judged on its first SAMPLE_CHARS characters)."""
+    """The language of `text` (judged on its first SAMPLE_CHARS characters; the
+    function-word vote reads up to VOTE_CHARS)."""
     sample = text[:SAMPLE_CHARS]
     letters = len(_LETTER.findall(sample))
     if letters < MIN_LETTERS:
         return None
     decided = script_lang(sample, letters)
     if decided is None and _ARABIC_SCRIPT.search(sample) is None:
-        decided = _vote(sample)
+        decided = function_word_lang(text)
     if decided is not None:
         return decided
     label = str(_identifier().classify(sample)[0])
