@@ -356,8 +356,8 @@ def test_related_headers_are_cleaned_in_linear_time(monkeypatch: pytest.MonkeyPa
     class _CountingDoc(pipeline._Doc):
         __slots__ = ()
 
-        def __init__(self, lines: Any) -> None:
-            super().__init__(lines)
+        def __init__(self, lines: Any, off: frozenset[str] = frozenset()) -> None:
+            super().__init__(lines, off)
             self.drops = _Counting(self.drops)
 
     monkeypatch.setattr(pipeline, "_Doc", _CountingDoc)
