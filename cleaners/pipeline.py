@@ -208,7 +208,21 @@ def _body_core(doc: _Doc) -> tuple[int, int]:
     if not longs:
         return (len(doc.lines), -1)
     anchors = [i for i in longs if doc.is_prose(i)] or longs
-    return densest_run(lines, anchors, doc.before())
+    sections = [i for i, d in enumerate(drops) if d is not None and d.kind in _COMMENT_SECTION]
+    if not sections:
+        return densest_run(lines, anchors, doc.before())
+    # a comment section (its header, form or policy) never stands inside an article: a
+    # run of prose ends there, and readers' comments below it are not the body
+    seen = [0] * (len(lines) + 1)  # seen[i]: comment-section lines before line i
+    for i in sections:
+        seen[i + 1] = 1
+    for i in range(len(lines)):
+        seen[i + 1] += seen[i]
+
+    def splits(prev: int, i: int) -> bool:
+        return seen[i] > seen[prev + 1]
+
+    return densest_run(lines, anchors, doc.before(), splits)
 
 
 def _is_block_item(line: str, following: str | None, items: int, after_body: bool) -> bool:
@@ -368,7 +382,10 @@ def _title_and_surroundings(doc: _Doc, title: int) -> None:
 
 
 def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
-    """Past the body, a comment section ends the article: what follows is page furniture."""
+    """Past the body, a comment section ends the article: what follows is readers'
+    comments and page furniture (the body core never runs over a comment section's
+    header, form or policy: see `_body_core`). A full paragraph there is left to the
+    scorer: a dump that holds several pages runs on to the next article."""
     if last < 0 or (title is not None and title > last):
         return  # no body text to be past
     start = next(
@@ -381,9 +398,10 @@ def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
     )
     if start is None:
         return
-    for i in range(start + 1, len(doc.lines)):
-        if doc.kept(i) and word_count(doc.lines[i]) <= SHORT_WORDS:
-            doc.drop(i, "nav", f"{GENERIC}/after-comments", "after-comments")
+    for i in range(start + 1, len(doc.lines)):  # readers' comments, then the footer
+        if doc.kept(i) and not is_paragraph(doc.lines[i]):  # a full paragraph: the scorer's
+            kind = "nav" if word_count(doc.lines[i]) <= SHORT_WORDS else "comments"
+            doc.drop(i, kind, f"{GENERIC}/after-comments", "after-comments")
 
 
 def _model_kind(line: str, key: str, i: int, title: int | None, last: int) -> str:

@@ -57,6 +57,7 @@ from nadif.cleaners.structure import is_prose
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDS = 5
+PROSE_FLOOR = 0.5  # the least threshold for running text inside the core
 MIN_SITES = 3
 VOCAB_CLIP = 4.0
 TITLE_C = 0.3
@@ -329,7 +330,10 @@ def choose_threshold(
     bp_total = sum(ys) or 1
     grid = [i / 100 for i in range(20, 100, 2)]
     for t in grid:
-        for t2 in [g for g in grid if g >= t]:
+        # running text inside the body core goes only when the model calls it furniture
+        # more likely than not (PROSE_FLOOR): the objective alone would trade a body
+        # paragraph for a furniture line now and then
+        for t2 in [g for g in grid if g >= max(t, PROSE_FLOOR)]:
             kept = [p < (t2 if g else t) for p, g in zip(probs, guarded)]
             kept_body = sum(1 for k, y in zip(kept, ys) if k and y == 0)
             kept_bp = sum(1 for k, y in zip(kept, ys) if k and y == 1)
