@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -169,6 +170,7 @@ class DocView:
     key_counts: dict[str, int] | None
     shapes: dict[tuple[str, bool], dict[str, float]] | None = None
     runs: list[int] | None = None
+    most_words: tuple[Sequence[int], int] | None = None  # see _most_words
 
     def count(self, key: str) -> int:
         """How many short lines of the document fold to `key` (long lines: see repeats)."""
@@ -357,6 +359,13 @@ def line_features(view: DocView, i: int) -> list[float]:
     return [f[name] for name in LINE_FEATURES]
 
 
+def _most_words(view: DocView, candidates: Sequence[int]) -> int:
+    """The most words of a candidate (computed once per candidate list)."""
+    if view.most_words is None or view.most_words[0] is not candidates:
+        view.most_words = (candidates, max(word_count(view.lines[j]) for j in candidates))
+    return view.most_words[1]
+
+
 def _close(view: DocView, a: int, b: int) -> bool:
     """Two candidate lines stacked one over the other (at most one line between)."""
     return view.rank[b] - view.rank[a] <= 2
@@ -367,7 +376,8 @@ def title_features(view: DocView, i: int, candidates: Sequence[int]) -> list[flo
     words = word_count(view.lines[i])
     first = min(len(view.lines), view.first)
     rank = view.rank[i]
-    between = [j for j in view.nonblank[rank + 1 :] if j < first] if first > i else []
+    # the non-blank lines between the candidate and the body core (nonblank is sorted)
+    between = view.nonblank[rank + 1 : bisect_left(view.nonblank, first)] if first > i else []
     key = view.key(i)
     contained = any(
         len(view.lines[j]) > len(view.lines[i]) and key in view.key(j)
@@ -385,7 +395,7 @@ def title_features(view: DocView, i: int, candidates: Sequence[int]) -> list[flo
             "kept_gap": math.log1p(sum(not view.dropped(j) for j in between)),
             "last_candidate": float(position == len(candidates) - 1),
             "rank_from_top": position / max(len(candidates) - 1, 1),
-            "longest_candidate": float(words == max(word_count(view.lines[j]) for j in candidates)),
+            "longest_candidate": float(words == _most_words(view, candidates)),
             "next_dropped": float(nxt is not None and view.dropped(nxt)),
             "next_long": float(nxt is not None and view.longs[nxt] and not view.dropped(nxt)),
             "prev_dropped": float(prev is not None and view.dropped(prev)),

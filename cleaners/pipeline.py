@@ -70,6 +70,12 @@ STAGES: Final = (
 )
 
 
+# the folded key of lines seen before: a site's template lines recur from page to page
+# (pure: `fold` depends on no rule or model, so `clear_caches` leaves it alone)
+FOLD_MEMO_LINES: Final = 20_000
+_FOLDED: dict[str, str] = {}
+
+
 @dataclass(slots=True)
 class _Drop:
     kind: str
@@ -151,7 +157,13 @@ class _Doc:
     def key(self, i: int) -> str:
         f = self.folded[i]
         if f is None:
-            f = self.folded[i] = fold(self.lines[i])
+            line = self.lines[i]
+            f = _FOLDED.get(line)
+            if f is None:
+                if len(_FOLDED) >= FOLD_MEMO_LINES:
+                    _FOLDED.clear()
+                f = _FOLDED[line] = fold(line)
+            self.folded[i] = f
         return f
 
     def kept(self, i: int) -> bool:
@@ -364,8 +376,8 @@ def _heads_the_text(doc: _Doc, title: int) -> bool:
     teaser of another story) must weigh less than the text below it. Otherwise the line
     is a heading inside the article, not its title."""
     kept = doc.kept_indices()
-    above = sum(len(doc.lines[i]) for i in kept if i < title and is_long(doc.lines[i]))
-    below = sum(len(doc.lines[i]) for i in kept if i > title and is_long(doc.lines[i]))
+    above = sum(len(doc.lines[i]) for i in kept if i < title and doc.is_long(i))
+    below = sum(len(doc.lines[i]) for i in kept if i > title and doc.is_long(i))
     return above == 0 or above < below
 
 
