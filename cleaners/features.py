@@ -199,7 +199,7 @@ class DocView:
         # in another script must not decide it)
         longest = heapq.nlargest(SCRIPT_LINES, (lines[i] for i in nonblank), key=len)
         sample = "".join(line[:SCRIPT_SAMPLE] for line in longest)
-        arabic = sum(map(len, _ARABIC.findall(sample))) > sum(map(len, _LATIN.findall(sample)))
+        arabic = _arabic_sample(sample)
         return cls(
             lines,
             key,
@@ -240,6 +240,23 @@ class DocView:
     def neighbour(self, i: int, step: int) -> int | None:
         r = self.rank[i] + step
         return self.nonblank[r] if 0 <= r < len(self.nonblank) else None
+
+
+# the script of samples seen before: a second pass over a page's output, or another page
+# of the same site, usually gives the same longest lines
+_SCRIPT_MEMO_SAMPLES: Final = 4096
+_SCRIPT_MEMO: dict[str, bool] = {}
+
+
+def _arabic_sample(sample: str) -> bool:
+    """More Arabic letters than Latin ones in `sample`."""
+    found = _SCRIPT_MEMO.get(sample)
+    if found is None:
+        if len(_SCRIPT_MEMO) >= _SCRIPT_MEMO_SAMPLES:
+            _SCRIPT_MEMO.clear()
+        arabic = sum(map(len, _ARABIC.findall(sample)))
+        found = _SCRIPT_MEMO[sample] = arabic > sum(map(len, _LATIN.findall(sample)))
+    return found
 
 
 def _ranks(n: int, nonblank: Sequence[int]) -> list[int]:
