@@ -22,7 +22,10 @@ caches on the way in and out; a test that writes a new models file would call
 
 (Caches of immutable data read from installed packages — the language identifier in
 `lang`, the stop words in `features` — do not depend on any rule or model and are not
-listed here.)
+listed here; nor are the bounded memos of pure functions of a line's text, which are
+emptied when full: `pipeline._FOLDED` (folded keys, 20,000 lines) and
+`features._SCRIPT_MEMO` (a sample's script, 4,096 samples). The scorer's own memo of
+line shapes lives on the scorer object, `linemodel.LearnedScorer.shapes`.)
 """
 
 from __future__ import annotations
