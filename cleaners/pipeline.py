@@ -250,14 +250,14 @@ def _is_block_item(line: str, following: str | None, items: int, after_body: boo
     return after_body and not is_long(line)  # after the body, plain headline lists
 
 
-def _related_blocks(doc: _Doc, last: int) -> None:
+def _related_blocks(doc: _Doc, last: int) -> int:
     """After a related header: tab labels, headline + truncated-excerpt pairs, excerpts.
 
     After the body (a header past the last long line), plain headline lists count too.
     Linear in the number of lines: "the next kept line" is found through `skip`, pointers
     over lines known to be dropped or empty (lines only ever get dropped, so a pointer
     stays true), shortened as they are followed; a run of thousands of dropped headers is
-    crossed once, not once per header.
+    crossed once, not once per header. Returns how many lines it dropped.
     """
     lines, drops = doc.lines, doc.drops
     n = len(lines)
@@ -274,6 +274,7 @@ def _related_blocks(doc: _Doc, last: int) -> None:
             skip[passed] = k
         return k if k < n else None
 
+    dropped = 0
     for h, d in enumerate(drops):
         if d is None or not d.opens_block:
             continue
@@ -289,6 +290,8 @@ def _related_blocks(doc: _Doc, last: int) -> None:
             doc.drop(j, d.kind, rule, "block-items")
             items += 1
             j = nxt
+        dropped += items
+    return dropped
 
 
 def _view(doc: _Doc, core: tuple[int, int], scorer: Scorer) -> DocView:
@@ -567,10 +570,9 @@ def _pass(
     if drop_repeats:
         _repeats(doc, None, long_only=True)
     first, last = _body_core(doc)
-    apply_edge_rules(first, last)
-    _related_blocks(doc, last)
+    apply_edge_rules(first, last)  # they drop lines outside the core: it stays the same
     # related blocks can hold lines that looked like body text: the core may shrink
-    core = _body_core(doc)
+    core = _body_core(doc) if _related_blocks(doc, last) else (first, last)
     if core != (first, last):
         first, last = core
         apply_edge_rules(first, last)
