@@ -306,7 +306,7 @@ def unwrap_layout_tables(tree: HtmlElement) -> None:
 
 
 # candidate chunks: classed containers with at least two direct <p> children
-_CHUNK_CANDIDATES: Final = XPath("//*[self::div or self::section][@class][p[2]]")
+_CHUNK_CANDIDATES: Final = XPath("(//div | //section)[@class][p[2]]")
 _MIN_CHUNK_PARAGRAPHS: Final = 2
 # how far up two chunks of one body may have to go to meet (a layout that puts each chunk
 # in its own grid row: chunk -> row -> container of rows)
@@ -346,13 +346,14 @@ def join_split_body(tree: HtmlElement) -> None:
 
 # Teaser candidates, found in one XPath pass (a Python walk over every link costs more
 # than the extraction): a paragraph or list item whose text is its one worded link's
-# text, give or take a separator ("|", "•"), or a paragraph wrapped in a link.
+# text, give or take a separator ("|", "•"), or a paragraph wrapped in a link. (Tag
+# unions and a quick "holds a link" test first: the expression runs on every page.)
 _LINK_ONLY_BLOCKS: Final = XPath(
-    """//*[self::p or self::li][count(.//a[normalize-space()]) = 1][
+    """(//p | //li)[.//a][count(.//a[normalize-space()]) = 1][
         string-length(normalize-space(.//a[normalize-space()])) >= 12 and
         string-length(normalize-space(.))
         - string-length(normalize-space(.//a[normalize-space()])) <= 3]
-    |//a[@href]//p[not(.//a)][string-length(normalize-space()) >= 12]"""
+    |//p[ancestor::a[@href]][not(.//a)][string-length(normalize-space()) >= 12]"""
 )
 _MIN_TEASER_WORDS: Final = 3
 

@@ -173,16 +173,18 @@ def _stated_date(
     return None
 
 
-def stated_published(tree: HtmlElement) -> str | None:
-    """The publication date (and time) the page states in its metadata, or None."""
-    stated = _stated_metas(tree)
+def stated_published(tree: HtmlElement, stated: dict[str, list[str]] | None = None) -> str | None:
+    """The publication date (and time) the page states in its metadata, or None.
+    `stated` is the page's `_stated_metas`, when the caller has read them already."""
+    stated = _stated_metas(tree) if stated is None else stated
     extra = [str(value) for value in _TIME_PUBLISHED(tree)]
     return _stated_date(tree, stated, _PUBLISHED_NAMES, extra, _JSON_PUBLISHED)
 
 
-def stated_modified(tree: HtmlElement) -> str | None:
+def stated_modified(tree: HtmlElement, stated: dict[str, list[str]] | None = None) -> str | None:
     """When the page says it was last changed (ISO, as `stated_published`), or None."""
-    return _stated_date(tree, _stated_metas(tree), _MODIFIED_NAMES, [], _JSON_MODIFIED)
+    stated = _stated_metas(tree) if stated is None else stated
+    return _stated_date(tree, stated, _MODIFIED_NAMES, [], _JSON_MODIFIED)
 
 
 def _terms(
@@ -232,14 +234,14 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     title = meta.title or extract_title(tree)
     author = meta.author or _author_from_markup(tree)
     own_url = url or page_url(tree)
-    published = stated_published(tree) or find_date(
+    stated = _stated_metas(tree)  # read once, for the dates, categories and tags
+    published = stated_published(tree, stated) or find_date(
         tree,
         extensive_search=False,  # the extensive search reads years in the text as dates
         original_date=True,
         url=own_url,
         max_date=date.today().isoformat(),
     )
-    stated = _stated_metas(tree)
     host = urlsplit(own_url).hostname if own_url else None
     return PageMetadata(
         title=" ".join(title.split()) if title else None,
@@ -247,7 +249,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         published=published,
         lang=declared_lang(tree),
         url=own_url,
-        modified=stated_modified(tree),
+        modified=stated_modified(tree, stated),
         description=_one_line(meta.description),
         sitename=_one_line(meta.sitename),
         hostname=host.lower() if host else None,

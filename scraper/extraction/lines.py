@@ -73,6 +73,9 @@ _TRAFILATURA_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         "include_tables": True,
         "include_links": False,
         "with_metadata": False,  # scraper._metadata reads the same tree, minus unused fields
+        # the body tree is what is read (after the body rules): "txt" spares the text
+        # rendering that the "python" format makes of it (the extraction is the same)
+        "output_format": "txt",
     }
 )
 
