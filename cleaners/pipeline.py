@@ -311,10 +311,14 @@ def _view(doc: _Doc, core: tuple[int, int], scorer: Scorer) -> DocView:
 
 
 def _find_title(
-    doc: _Doc, core: tuple[int, int], hint: str | None, view: DocView | None, scorer: Scorer | None
+    doc: _Doc,
+    core: tuple[int, int],
+    hint: str | None,
+    view: DocView | None,
+    scorer: Scorer | None,
+    kept: list[int],
 ) -> int | None:
     first = core[0]
-    kept = doc.kept_indices()
     if hint:
         hint_key = paragraph_key(fold(hint))
         for i in kept:
@@ -374,20 +378,19 @@ def _same_line(doc: _Doc, i: int, j: int) -> bool:
     return paragraph_key(doc.key(i)) == paragraph_key(doc.key(j))
 
 
-def _heads_the_text(doc: _Doc, title: int) -> bool:
+def _heads_the_text(doc: _Doc, title: int, kept: list[int]) -> bool:
     """A title stands above the article: the running text kept above it (a ticker, a
     teaser of another story) must weigh less than the text below it. Otherwise the line
     is a heading inside the article, not its title."""
-    kept = doc.kept_indices()
     above = sum(len(doc.lines[i]) for i in kept if i < title and doc.is_long(i))
     below = sum(len(doc.lines[i]) for i in kept if i > title and doc.is_long(i))
     return above == 0 or above < below
 
 
-def _title_and_surroundings(doc: _Doc, title: int) -> None:
+def _title_and_surroundings(doc: _Doc, title: int, kept: list[int]) -> None:
     """Repeats of the title go, and so does everything kept above it: the article
     starts at its title (see `_heads_the_text`)."""
-    for i in doc.kept_indices():
+    for i in kept:
         if i == title:
             continue
         if _same_line(doc, title, i):
@@ -537,8 +540,8 @@ def clean_pass(
 
     `clean_lines` runs it until its output is stable; the trainer runs it once, with a
     recording scorer, to see the features exactly as the pipeline computes them.
-    `ruled`: every line already passed the rules that fire anywhere (a later pass over
-    kept lines), so they are not tried again."""
+    `ruled`: every line already passed the rules that fire anywhere and no line is
+    printed twice (a later pass over kept lines), so neither is looked for again."""
     doc, title = _pass(
         _Doc(lines, stages_off), site, site_rules, title_hint, drop_repeats, scorer, ruled
     )
@@ -567,7 +570,9 @@ def _pass(
 
     if not ruled:
         _apply_rules(doc, everywhere, range(len(lines)))
-    if drop_repeats:
+    # a later pass cleans an output in which no line is printed twice (the last stage
+    # below saw to it): it looks for repeats no more
+    if drop_repeats and not ruled:
         _repeats(doc, None, long_only=True)
     first, last = _body_core(doc)
     apply_edge_rules(first, last)  # they drop lines outside the core: it stays the same
@@ -577,15 +582,16 @@ def _pass(
         first, last = core
         apply_edge_rules(first, last)
     view = _view(doc, (first, last), scorer) if scorer is not None else None
-    title = _find_title(doc, (first, last), title_hint, view, scorer)
-    if title is not None and not _heads_the_text(doc, title):
+    kept = doc.kept_indices()  # no line is dropped until the title is found
+    title = _find_title(doc, (first, last), title_hint, view, scorer, kept)
+    if title is not None and not _heads_the_text(doc, title, kept):
         title = None
     if title is not None:
-        _title_and_surroundings(doc, title)
+        _title_and_surroundings(doc, title, kept)
     _after_comments(doc, last, title)
     if view is not None and scorer is not None and last >= 0:  # no body: nothing to score
         _score_lines(doc, title, (first, last), view, scorer)
-    if drop_repeats:
+    if drop_repeats and not ruled:
         _repeats(doc, title)
     return doc, title
 
