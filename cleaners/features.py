@@ -197,7 +197,14 @@ class DocView:
         nonblank = [i for i, line in enumerate(lines) if line]
         # the page's script: the beginnings of its longest lines (one long widget line
         # in another script must not decide it)
-        longest = heapq.nlargest(SCRIPT_LINES, (lines[i] for i in nonblank), key=len)
+        texts = [lines[i] for i in nonblank]
+        # the same lines, in the same order, either way (nlargest is sorted()[:n]); a
+        # sort is cheaper for a page, a heap for a dump of a whole site
+        longest = (
+            sorted(texts, key=len, reverse=True)[:SCRIPT_LINES]
+            if len(texts) <= 256
+            else heapq.nlargest(SCRIPT_LINES, texts, key=len)
+        )
         sample = "".join(line[:SCRIPT_SAMPLE] for line in longest)
         arabic = _arabic_sample(sample)
         return cls(

@@ -70,10 +70,12 @@ STAGES: Final = (
 )
 
 
-# the folded key of lines seen before: a site's template lines recur from page to page
-# (pure: `fold` depends on no rule or model, so `clear_caches` leaves it alone)
+# the folded key (and the scripts) of lines seen before: a site's template lines recur
+# from page to page (pure: `fold` and `scripts_of` depend on no rule or model, so
+# `clear_caches` leaves them alone)
 FOLD_MEMO_LINES: Final = 20_000
 _FOLDED: dict[str, str] = {}
+_SCRIPTS: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass(slots=True)
@@ -95,6 +97,7 @@ class _Doc:
         "lines",
         "longs",
         "off",
+        "paragraphs",
         "prose",
         "scripts",
     )
@@ -105,6 +108,7 @@ class _Doc:
         self._before: list[int] | None = None
         self._shared: dict[tuple[str, str, bool], _Drop] = {}
         self.prose: dict[int, bool] = {}
+        self.paragraphs: dict[int, bool] = {}
         self.folded: list[str | None] = [None] * len(lines)
         self.drops: list[_Drop | None] = [None] * len(lines)
         self.longs: list[bool | None] = [None] * len(lines)
@@ -129,6 +133,8 @@ class _Doc:
                 self.scripts[j] = other.scripts[i]
                 if i in other.prose:
                     self.prose[j] = other.prose[i]
+                if i in other.paragraphs:
+                    self.paragraphs[j] = other.paragraphs[i]
 
     def before(self) -> list[int]:
         """before[i]: how many non-blank lines stand before line i (computed once)."""
@@ -142,10 +148,20 @@ class _Doc:
             found = self.prose[i] = is_prose(self.lines[i])
         return found
 
+    def is_paragraph(self, i: int) -> bool:
+        found = self.paragraphs.get(i)
+        if found is None:
+            found = self.paragraphs[i] = is_paragraph(self.lines[i])
+        return found
+
     def scripts_of(self, i: int) -> tuple[str, ...]:
         found = self.scripts[i]
         if found is None:
-            found = self.scripts[i] = scripts_of(self.key(i))
+            key = self.key(i)
+            found = _SCRIPTS.get(key)
+            if found is None:
+                found = _SCRIPTS[key] = scripts_of(key)
+            self.scripts[i] = found
         return found
 
     def is_long(self, i: int) -> bool:
@@ -162,6 +178,7 @@ class _Doc:
             if f is None:
                 if len(_FOLDED) >= FOLD_MEMO_LINES:
                     _FOLDED.clear()
+                    _SCRIPTS.clear()
                 f = _FOLDED[line] = fold(line)
             self.folded[i] = f
         return f
@@ -445,10 +462,9 @@ def _score_lines(
     for i in doc.kept_indices():
         if i == title:
             continue
-        line = doc.lines[i]
         threshold = scorer.threshold
         if first <= i <= last and doc.is_prose(i):
-            if is_paragraph(line):
+            if doc.is_paragraph(i):
                 continue
             threshold = scorer.prose_threshold
         p = scorer.line_score(view, i)
