@@ -78,6 +78,17 @@ _FOLDED: dict[str, str] = {}
 _SCRIPTS: dict[str, tuple[str, ...]] = {}
 
 
+def _fold(line: str) -> str:
+    """`fold(line)`, remembered."""
+    f = _FOLDED.get(line)
+    if f is None:
+        if len(_FOLDED) >= FOLD_MEMO_LINES:
+            _FOLDED.clear()
+            _SCRIPTS.clear()
+        f = _FOLDED[line] = fold(line)
+    return f
+
+
 @dataclass(slots=True)
 class _Drop:
     kind: str
@@ -173,14 +184,7 @@ class _Doc:
     def key(self, i: int) -> str:
         f = self.folded[i]
         if f is None:
-            line = self.lines[i]
-            f = _FOLDED.get(line)
-            if f is None:
-                if len(_FOLDED) >= FOLD_MEMO_LINES:
-                    _FOLDED.clear()
-                    _SCRIPTS.clear()
-                f = _FOLDED[line] = fold(line)
-            self.folded[i] = f
+            f = self.folded[i] = _fold(self.lines[i])
         return f
 
     def kept(self, i: int) -> bool:
@@ -407,10 +411,12 @@ def _heads_the_text(doc: _Doc, title: int, kept: list[int]) -> bool:
 def _title_and_surroundings(doc: _Doc, title: int, kept: list[int]) -> None:
     """Repeats of the title go, and so does everything kept above it: the article
     starts at its title (see `_heads_the_text`)."""
+    size, slack = len(doc.lines[title]), max(4, len(doc.lines[title]) // 10)
     for i in kept:
         if i == title:
             continue
-        if _same_line(doc, title, i):
+        # _same_line's own length gate first: most lines are far from the title's length
+        if abs(size - len(doc.lines[i])) <= slack and _same_line(doc, title, i):
             doc.drop(i, "title-repeat", f"{GENERIC}/title-repeat", "title-repeat")
         elif i < title:
             doc.drop(i, "nav", f"{GENERIC}/before-title", "before-title")
@@ -528,7 +534,7 @@ def _published(
     for i in window:
         if drops[i] is None or len(lines[i]) > DATE_LINE_MAX_CHARS:
             continue
-        key = fold(lines[i])
+        key = _fold(lines[i])
         date = date_in_line(key)
         if date is not None:
             found[date] = found.get(date, False) or _PUBLISHED_LABEL.search(key) is not None
