@@ -30,6 +30,7 @@ fr, en: `cleaners.lexicon`) do not depend on this answer, only the `lang` field 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
@@ -126,15 +127,10 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 
 def _vote(sample: str) -> str | None:
     """The language whose own function words plainly dominate a Latin-script sample."""
-    votes: dict[str, int] = {}
-    relatives = 0
-    for word in _WORD.findall(sample.lower()):
-        lang = _VOTER.get(word)
-        if lang is not None:
-            votes[lang] = votes.get(lang, 0) + 1
-        elif word in _RELATIVES:
-            relatives += 1
-    if not votes or relatives >= 2:
+    words = _WORD.findall(sample.lower())
+    votes = Counter(map(_VOTER.get, words))  # counted at C speed; None: no language's
+    votes.pop(None, None)
+    if not votes or sum(map(_RELATIVES.__contains__, words)) >= 2:
         return None
     ranked = sorted(votes.values(), reverse=True)
     best = max(votes, key=votes.__getitem__)

@@ -123,3 +123,14 @@ def test_the_vote_agrees_with_the_model_on_every_corpus_text() -> None:
         label = str(lang_module._identifier().classify(sample)[0])
         assert vote == label, f"vote {vote}, model {label}: {sample[:60]!r}"
     assert voted >= 80, f"the vote decides most Latin-script texts ({voted})"
+
+
+def test_the_vote_lists_are_disjoint() -> None:
+    """A word votes for one language, or marks a relative the vote does not know."""
+    from collections import Counter
+
+    from nadif.cleaners import lang as lang_module
+
+    words = Counter(w for ws in lang_module._FUNCTION_WORDS.values() for w in ws.split())
+    assert not [w for w, n in words.items() if n > 1], "a word in two languages' lists"
+    assert not set(words) & lang_module._RELATIVES, "a voting word among the relatives"
