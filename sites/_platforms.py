@@ -5,6 +5,10 @@ markup shows the platform's markers (`scraper.extract` checks them). Line-level
 boilerplate of these platforms (the WordPress comment form, tagDiv placeholders, the
 social-icons strip of Arabic Blogger templates) is generic enough to live in the
 generic rules, so these profiles hold mostly XPath.
+
+The XPath are written for speed (issue 11): `/descendant::` steps rather than `//`, and a
+plain substring test on @class before each class-token test; they select exactly what the
+plain forms kept in tests/test_platform_xpath_speed.py select.
 """
 
 from __future__ import annotations
@@ -18,53 +22,53 @@ __all__ = ["BLOGGER", "PLATFORMS", "TAGDIV_NEWSPAPER", "WORDPRESS"]
 WORDPRESS: Final = Platform(
     name="wordpress",
     markers=(
-        '//meta[@name="generator"][starts-with(@content, "WordPress")]',
-        '//link[contains(@href, "/wp-content/")]',
-        '//script[contains(@src, "/wp-includes/")]',
+        '/descendant::meta[@name="generator"][starts-with(@content, "WordPress")]',
+        '/descendant::link[contains(@href, "/wp-content/")]',
+        '/descendant::script[contains(@src, "/wp-includes/")]',
     ),
     drop_xpath=(
-        '//*[@id="comments"]',
-        '//*[@id="respond"]',
-        '//*[contains(concat(" ", normalize-space(@class), " "), " comment-respond ")]',
-        '//*[contains(concat(" ", normalize-space(@class), " "), " sharedaddy ")]',
-        '//*[@id="jp-relatedposts"]',
-        '//*[contains(concat(" ", normalize-space(@class), " "), " post-navigation ")]',
-        '//*[contains(concat(" ", normalize-space(@class), " "), " wp-block-latest-posts ")]',
+        '/descendant::*[@id="comments"]',
+        '/descendant::*[@id="respond"]',
+        '/descendant::*[contains(@class, "comment-respond")][contains(concat(" ", normalize-space(@class), " "), " comment-respond ")]',
+        '/descendant::*[contains(@class, "sharedaddy")][contains(concat(" ", normalize-space(@class), " "), " sharedaddy ")]',
+        '/descendant::*[@id="jp-relatedposts"]',
+        '/descendant::*[contains(@class, "post-navigation")][contains(concat(" ", normalize-space(@class), " "), " post-navigation ")]',
+        '/descendant::*[contains(@class, "wp-block-latest-posts")][contains(concat(" ", normalize-space(@class), " "), " wp-block-latest-posts ")]',
     ),
 )
 
 TAGDIV_NEWSPAPER: Final = Platform(
     name="tagdiv-newspaper",
     markers=(
-        '//link[contains(@href, "/themes/Newspaper")]',
-        '//div[contains(@class, "td-post-content") or contains(@class, "tdb_single_content")]',
+        '/descendant::link[contains(@href, "/themes/Newspaper")]',
+        '/descendant::div[contains(@class, "td-post-content") or contains(@class, "tdb_single_content")]',
     ),
     drop_xpath=(
-        '//*[contains(@class, "td-post-sharing")]',
-        '//*[contains(@class, "td_block_related_posts")]',
-        '//*[contains(@class, "td-related-")]',
-        '//*[contains(@class, "td-post-source-tags")]',
-        '//*[contains(@class, "td-post-next-prev")]',
-        '//*[contains(@class, "td-author-by")]',
-        '//*[contains(@class, "td-a-rec")]',
-        '//*[contains(@class, "tdb_single_related")]',
+        '/descendant::*[contains(@class, "td-post-sharing")]',
+        '/descendant::*[contains(@class, "td_block_related_posts")]',
+        '/descendant::*[contains(@class, "td-related-")]',
+        '/descendant::*[contains(@class, "td-post-source-tags")]',
+        '/descendant::*[contains(@class, "td-post-next-prev")]',
+        '/descendant::*[contains(@class, "td-author-by")]',
+        '/descendant::*[contains(@class, "td-a-rec")]',
+        '/descendant::*[contains(@class, "tdb_single_related")]',
     ),
 )
 
 BLOGGER: Final = Platform(
     name="blogger",
     markers=(
-        '//meta[@name="generator"][@content="blogger"]',
-        '//link[contains(@href, "blogger.com")]',
-        '//div[contains(@class, "post-body")][contains(@class, "entry-content") or contains(@class, "post-content")]',
+        '/descendant::meta[@name="generator"][@content="blogger"]',
+        '/descendant::link[contains(@href, "blogger.com")]',
+        '/descendant::div[contains(@class, "post-body")][contains(@class, "entry-content") or contains(@class, "post-content")]',
     ),
     drop_xpath=(
-        '//*[@id="comments"]',
-        '//*[contains(@class, "post-footer")]',
-        '//*[contains(@class, "blog-pager")]',
-        '//*[contains(@class, "share-box")]',
-        '//*[contains(@class, "related-posts")]',
-        '//*[contains(@class, "PopularPosts")]',
+        '/descendant::*[@id="comments"]',
+        '/descendant::*[contains(@class, "post-footer")]',
+        '/descendant::*[contains(@class, "blog-pager")]',
+        '/descendant::*[contains(@class, "share-box")]',
+        '/descendant::*[contains(@class, "related-posts")]',
+        '/descendant::*[contains(@class, "PopularPosts")]',
     ),
 )
 
