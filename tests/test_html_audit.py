@@ -240,6 +240,49 @@ def test_safer_path_when_pruning_loses_the_article() -> None:
     assert "All rights reserved" not in article.text, "not the footer nadif was left with"
 
 
+def test_safer_path_when_pruning_loses_the_middle_of_the_article() -> None:
+    """A gallery of sections between the intro and the close: when nadif's markup cuts
+    lose it, trafilatura's text adds prose *between* nadif's paragraphs, so it is the
+    article's middle, not comments cut on purpose (found on a dev page)."""
+    from nadif.sites import Site
+
+    sections = "".join(
+        f"<div class='slide'><h2>{n}. Step number {n}</h2><p>Before the talk you should"
+        f" know what the market pays for step {n}, ask colleagues and read the salary"
+        " studies of your trade, then write down the figure you want to reach.</p></div>"
+        for n in range(1, 5)
+    )
+    body = (
+        "<p>Asking for a raise is easier with a plan, and most people never make one before"
+        " the yearly talk with their manager comes round again at the end of the year.</p>"
+        f"<div class='gallery'>{sections}</div>"
+        "<p>Whatever the answer, ask when the question can come back, and keep a note of"
+        " what was said that day and by whom.</p>"
+    )
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>How to ask for a raise</title></head>"
+        f"<body><article><h1>How to ask for a raise</h1>{body}</article></body></html>"
+    )
+    cutter = Site(
+        name="cutter", domains=("cutter.example",), drop_xpath=("//div[@class='gallery']",)
+    )
+    article = extract_html(html, site=cutter)
+    assert "what the market pays for step 3" in article.text, "the middle comes back"
+    assert "Asking for a raise is easier" in article.text, "with the intro"
+
+
+def test_prose_added_around_nadifs_text_is_not_its_middle() -> None:
+    from nadif.cleaners.article import Article
+    from nadif.scraper.extraction.article import _inner_prose
+
+    long = "a line of prose with well over fifteen words in it that reads like a sentence of text"
+    ours = {"intro", "close"}
+    middle = Article(title=None, paragraphs=["intro", long + " one", long + " two", "close"])
+    after = Article(title=None, paragraphs=["intro", "close", long + " one", long + " two"])
+    assert _inner_prose(middle, ours) == 2 * len((long + " one").split()), "between them"
+    assert _inner_prose(after, ours) == 0, "after nadif's text: comments, other posts"
+
+
 # --- the main text's names: a furniture word in them never costs the article (audit:
 # bench/audit_prune_keywords.py)
 

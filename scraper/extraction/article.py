@@ -68,7 +68,9 @@ def _clean(lines: list[str], title: str | None, chosen: Site | None) -> Article:
 # SAFE_PROSE_WORDS words), not menus, and nadif's text is not the start of it (nadif kept
 # another part of the page, or almost nothing: under SAFE_LOST_WORDS words). Where nadif's
 # text is part of trafilatura's, the rest is what nadif cut on purpose: comments, other
-# posts (measured on the article benchmark).
+# posts (measured on the article benchmark) — unless trafilatura's adds at least as many
+# words of prose between nadif's first and last paragraph as nadif kept: then nadif lost
+# the article's middle.
 SAFE_MIN_WORDS: Final = 60
 SAFE_LOST_WORDS: Final = 40
 SAFE_KEPT_SHARE: Final = 0.25
@@ -100,9 +102,22 @@ def _safer_path(
         return None
     theirs = set(safer.paragraphs)
     shared = _words([p for p in article.paragraphs if p in theirs])
-    if kept >= SAFE_LOST_WORDS and shared >= 0.5 * kept:
-        return None  # nadif's text is in theirs: what they add, nadif cut on purpose
+    if kept >= SAFE_LOST_WORDS and shared >= 0.5 * kept and _inner_prose(safer, ours) < kept:
+        # nadif's text is in theirs and what they add stands around it: comments, other
+        # posts, cut on purpose; prose they add *between* nadif's paragraphs is the
+        # article's middle, which nadif lost (a gallery of sections, say)
+        return None
     return safer
+
+
+def _inner_prose(safer: Article, ours: set[str]) -> int:
+    """Words of the prose lines `safer` holds between the first and the last of nadif's
+    own paragraphs (lines of at least SAFE_PROSE_WORDS words that nadif does not have)."""
+    at = [k for k, p in enumerate(safer.paragraphs) if p in ours]
+    if len(at) < 2:
+        return 0
+    inner = safer.paragraphs[at[0] + 1 : at[-1]]
+    return _words([p for p in inner if p not in ours and len(p.split()) >= SAFE_PROSE_WORDS])
 
 
 def extract_html(
