@@ -19,6 +19,7 @@ __all__ = [
     "EN_MONTHS",
     "FR_DAYS",
     "FR_MONTHS",
+    "UR_MONTHS",
     "date_in_line",
     "looks_dated",
     "relative_time",
@@ -30,6 +31,11 @@ AR_MONTHS: Final = fold_arabic(
     "يناير|فبراير|مارس|أبريل|ابريل|ماي|مايو|يونيو|يونيه|يوليوز|يوليو|يوليه|غشت|أغسطس|اغسطس|"
     "شتنبر|سبتمبر|أكتوبر|اكتوبر|نونبر|نوفمبر|دجنبر|ديسمبر|جانفي|فيفري|أفريل|جوان|جويلية|أوت|"
     "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول"
+)
+# Urdu (the Gregorian months in Urdu spelling; Persian's solar months are common words
+# too, "مهر", "تیر", "دی": left out)
+UR_MONTHS: Final = fold_arabic(
+    "جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر"
 )
 AR_DAYS: Final = fold_arabic(
     "الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
@@ -47,7 +53,7 @@ EN_DAYS: Final = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 )
 
-_NAMES: Final = f"{AR_MONTHS}|{AR_DAYS}|{FR_MONTHS}|{FR_DAYS}|{EN_MONTHS}|{EN_DAYS}"
+_NAMES: Final = f"{AR_MONTHS}|{UR_MONTHS}|{AR_DAYS}|{FR_MONTHS}|{FR_DAYS}|{EN_MONTHS}|{EN_DAYS}"
 # a month or day name next to a number, a numeric date, or a clock time
 _DATED = re.compile(
     rf"(?:\d{{1,4}}\s*(?:{_NAMES})\b|\b(?:{_NAMES})\s*,?\s*\d)"
@@ -66,18 +72,18 @@ _RELATIVE = re.compile(
 _MONTH_NUMBER: Final[dict[str, int]] = {}
 for _number, _names in enumerate(
     (
-        "يناير|جانفي|كانون الثاني|january|jan|janvier|janv",
-        "فبراير|فيفري|شباط|february|feb|février|fevrier|févr|fevr",
-        "مارس|آذار|march|mar|mars",
-        "أبريل|ابريل|أفريل|نيسان|april|apr|avril|avr",
-        "ماي|مايو|أيار|may|mai",
-        "يونيو|يونيه|جوان|حزيران|june|jun|juin",
-        "يوليوز|يوليو|يوليه|جويلية|تموز|july|jul|juillet|juil",
-        "غشت|أغسطس|اغسطس|أوت|آب|august|aug|août|aout",
-        "شتنبر|سبتمبر|أيلول|september|sep|sept|septembre",
-        "أكتوبر|اكتوبر|تشرين الأول|october|oct|octobre",
-        "نونبر|نوفمبر|تشرين الثاني|november|nov|novembre",
-        "دجنبر|ديسمبر|كانون الأول|december|dec|décembre|decembre|déc",
+        "يناير|جانفي|كانون الثاني|جنوری|january|jan|janvier|janv",
+        "فبراير|فيفري|شباط|فروری|february|feb|février|fevrier|févr|fevr",
+        "مارس|آذار|مارچ|march|mar|mars",
+        "أبريل|ابريل|أفريل|نيسان|اپریل|april|apr|avril|avr",
+        "ماي|مايو|أيار|مئی|may|mai",
+        "يونيو|يونيه|جوان|حزيران|جون|june|jun|juin",
+        "يوليوز|يوليو|يوليه|جويلية|تموز|جولائی|july|jul|juillet|juil",
+        "غشت|أغسطس|اغسطس|أوت|آب|اگست|august|aug|août|aout",
+        "شتنبر|سبتمبر|أيلول|ستمبر|september|sep|sept|septembre",
+        "أكتوبر|اكتوبر|تشرين الأول|اکتوبر|october|oct|octobre",
+        "نونبر|نوفمبر|تشرين الثاني|نومبر|november|nov|novembre",
+        "دجنبر|ديسمبر|كانون الأول|دسمبر|december|dec|décembre|decembre|déc",
     ),
     start=1,
 ):
@@ -85,7 +91,7 @@ for _number, _names in enumerate(
         _MONTH_NUMBER[fold_arabic(_name)] = _number
 
 _MONTH_ALT: Final = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH_ALT})\s*,?\s+(\d{{4}})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH_ALT})\s*[,،]?\s+(\d{{4}})\b")
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(\d{{4}})\b"
 )

@@ -45,7 +45,8 @@ _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s[|»›•·/]\s|^[|»›•·]|[|»›•·]$|\s[-–—]\s*$|^\s*[-–—]\s")
 _URLISH = re.compile(r"@|https?:|www\.|\.(?:com|net|org|ma|dz|tn|info|news)\b")
 _BULLET = re.compile(r"^[-*•·–—►▪◦>»]\s?")
-_SENTENCE_END = re.compile(r"[.!?؟](?:\s?['\"”»)])?$")  # French puts a space before »
+# French puts a space before »; "۔" is Urdu's full stop
+_SENTENCE_END = re.compile(r"[.!?؟۔](?:\s?['\"”»)])?$")
 _COLON_LEAD = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s?:\s?\S")
 _PARENS = re.compile(r"^[(\[].*[)\]]$|[(\[][^()\[\]]{1,25}[)\]]$")
 

@@ -36,11 +36,12 @@ CORE_GAP: Final = 8  # other lines between two prose lines of one body
 CORE_START_GAP: Final = 1  # ...and between the first two, where the body starts
 
 # plain `re` where no Unicode property is needed: it is the faster engine for these
-_SENTENCE_END = re.compile(r"[.!?؟…:»\"”')\]]\s*$")
-_PROSE_END = re.compile(r"[.!?؟…»\"”')\]]\s*$")
+# "۔" is Urdu's full stop
+_SENTENCE_END = re.compile(r"[.!?؟۔…:»\"”')\]]\s*$")
+_PROSE_END = re.compile(r"[.!?؟۔…»\"”')\]]\s*$")
 # a headline does not end like a sentence, a list or a cut excerpt; ".." is a
 # headline's own punctuation in Arabic ("... تتراجع..")
-_NON_HEADLINE_END = re.compile(r"(?:(?<!\.)\.|[:،,;؛…])\s*$|\.\.\.\s*$")
+_NON_HEADLINE_END = re.compile(r"(?:(?<!\.)\.|[:،,;؛…۔])\s*$|\.\.\.\s*$")
 _TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _KEY_DROP = regex.compile(r"[\s\p{P}\p{S}]+")

@@ -28,6 +28,9 @@ BODY2 = (
         ("2025-07-21 | 11:08", "2025-07-21T11:08"),
         ("نشر في 18 - 01 - 2026", "2026-01-18"),
         ("السبت 7 شتنبر 2024", "2024-09-07"),
+        ("12 أكتوبر، 2025", "2025-10-12"),  # an Arabic comma before the year
+        ("05 اپریل ، 2018", "2018-04-05"),  # Urdu month names
+        ("اتوار 3 مارچ 2024", "2024-03-03"),
         ("الخميس 14 تشرين الأول 2025", "2025-10-14"),
     ],
 )
@@ -94,3 +97,21 @@ def test_author_from_an_explicit_byline() -> None:
     assert article.author == "Salma Idrissi", "the byline's name"
     text = _doc("خط الترامواي يصل إلى المطار", "كتب: يوسف العلمي", BODY, BODY2)
     assert clean_text(text, site="none").author == "يوسف العلمي", "Arabic byline"
+
+
+def test_an_urdu_dump_keeps_its_paragraphs_and_gives_its_date() -> None:
+    """Urdu's full stop ends a sentence and its month names date a line."""
+    lines = [
+        "شہر میں نئی بس سروس کا آغاز اگلے ہفتے ہوگا",
+        "05 اپریل ، 2018",
+        "شہری انتظامیہ نے منگل کے روز اعلان کیا کہ شہر کے تین بڑے راستوں پر نئی بس سروس اگلے"
+        + " ہفتے سے شروع کی جائے گی۔",
+        "حکام کے مطابق بسیں صبح چھ بجے سے رات دس بجے تک ہر پندرہ منٹ بعد چلیں گی اور کرایہ"
+        + " پرانا ہی رہے گا۔",
+        "شہریوں نے اس فیصلے کا خیر مقدم کیا ہے۔",
+    ]
+    text = "\n".join(lines)
+    article = clean_text(text, site="none")
+    assert len(article.paragraphs) == 3, "every sentence ending in '۔' is kept"
+    assert [r.rule for r in article.removed] == ["generic/date-only"], "the date line goes"
+    assert article.published == "2018-04-05", "and dates the article"
