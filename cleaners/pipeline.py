@@ -634,8 +634,11 @@ def _fixed_point(
     recorded at their original line numbers. Usually the second pass changes nothing.
     What a pass learnt of each line (its folded key, length class, script) carries over."""
     lines, drops = done.lines, list(done.drops)
+    head = _matcher(site, site_rules if site else (), ("edge", "head"))
     for _ in range(MAX_PASSES - 1):
         kept = [i for i, (line, d) in enumerate(zip(lines, drops)) if line and d is None]
+        if _settled(done, kept, title, title_hint, head):
+            break
         order = ([title] if title is not None else []) + [i for i in kept if i != title]
         sub: list[str] = []
         where: list[int] = []
@@ -661,6 +664,31 @@ def _fixed_point(
                 drops[where[j]] = d
         title = where[new_title] if new_title is not None else None
     return drops, title
+
+
+def _settled(
+    done: _Doc, kept: list[int], title: int | None, hint: str | None, head: RuleMatcher
+) -> bool:
+    """Whether another pass over the output would change nothing, known without running
+    it. Enough (each stage of `_pass` taken in turn): every kept line but the title is a
+    full paragraph, so the whole output is one body core and the line scorer skips every
+    line; the title (if any) is short, is a headline or was named by the hint, and no
+    head-edge rule takes it, so it stays the only candidate and stays; the first
+    paragraph could not be taken for a long headline; no stage is turned off."""
+    if done.off:
+        return False
+    body = [i for i in kept if i != title]
+    if not body or not all(done.is_paragraph(i) for i in body):
+        return False
+    first = done.lines[body[0]]
+    if word_count(first) <= LONG_HEADLINE_WORDS and is_headline_like(first):
+        return False
+    if title is None:
+        return True
+    line = done.lines[title]
+    if done.is_long(title) or (hint is None and not is_headline_like(line)):
+        return False
+    return len(line) > head.max_len or head.match(done.key(title), done.scripts_of(title)) is None
 
 
 def clean_lines(
