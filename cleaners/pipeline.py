@@ -64,7 +64,7 @@ MAX_PASSES: Final = 4  # cleaning the output again: at most this many passes in 
 STAGES: Final = (
     "before-title",  # what is kept above the title
     "title-repeat",  # the title printed again
-    "after-comments",  # short lines past the comment section
+    "after-comments",  # what follows the comment section, full paragraphs aside
     "repeated-paragraph",  # a paragraph printed again
     "block-items",  # the items of a related block, after the header that opens it
 )
@@ -440,7 +440,7 @@ def _after_comments(doc: _Doc, last: int, title: int | None) -> None:
     if start is None:
         return
     for i in range(start + 1, len(doc.lines)):  # readers' comments, then the footer
-        if doc.kept(i) and not is_paragraph(doc.lines[i]):  # a full paragraph: the scorer's
+        if doc.kept(i) and not doc.is_paragraph(i):  # a full paragraph: the scorer's
             kind = "nav" if word_count(doc.lines[i]) <= SHORT_WORDS else "comments"
             doc.drop(i, kind, f"{GENERIC}/after-comments", "after-comments")
 
