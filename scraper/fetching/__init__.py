@@ -10,8 +10,9 @@ disk cache so that a re-run does not hit the site again. One concept per private
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from nadif.scraper._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from nadif.scraper.fetching.fetcher import Fetcher, FetchOptions, FetchResult, fetch
@@ -26,11 +27,4 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """The public names, imported on first use: a subpackage import stays cheap."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())

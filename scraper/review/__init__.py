@@ -9,8 +9,9 @@ from `_direction`; `_atomic` writes the page so that no half page is ever seen.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from nadif.scraper._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from nadif.scraper.review.page import render_clusters, render_review, review_file, write_review
@@ -25,11 +26,4 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """The public names, imported on first use: a subpackage import stays cheap."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())
