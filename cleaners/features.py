@@ -93,6 +93,7 @@ LINE_FEATURES: Final = (
     "long_before_title",
     "headline_after_core",
     "stop_in_core",
+    "closing_sentence",
 )
 
 TITLE_FEATURES: Final = (
@@ -379,6 +380,11 @@ def line_features(view: DocView, i: int) -> list[float]:
             "long_before_title": float(long and before_title),
             "headline_after_core": f["headline_like"] * after_core,
             "stop_in_core": f["stopword_share"] * in_core,
+            # the line right after the core's last line that ends like a sentence: the
+            # article's closing sentence, or a credit or a prompt printed under it
+            "closing_sentence": float(
+                after_core and distance == 1 and f["sentence_end"] > 0 and short > 0
+            ),
         }
     )
     return [f[name] for name in LINE_FEATURES]
