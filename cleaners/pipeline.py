@@ -29,7 +29,7 @@ from .lang import detect_lang
 from .linemodel import Scorer, default_scorer
 from .normalize import fold
 from .quality import quality_flags
-from .rules import LineRule, RuleMatcher, Where, scripts_of
+from .rules import KEEP_KIND, LineRule, RuleMatcher, Where, scripts_of
 from .structure import (
     SHORT_WORDS,
     author_from_byline,
@@ -110,6 +110,7 @@ class _Doc:
         "off",
         "paragraphs",
         "prose",
+        "protected",
         "scripts",
     )
 
@@ -124,6 +125,7 @@ class _Doc:
         self.drops: list[_Drop | None] = [None] * len(lines)
         self.longs: list[bool | None] = [None] * len(lines)
         self.scripts: list[tuple[str, ...] | None] = [None] * len(lines)
+        self.protected: set[int] = set()  # lines a site's keep rule says are article text
 
     def shared_drop(self, kind: str, rule: str, opens_block: bool = False) -> _Drop:
         """One `_Drop` per (kind, rule) and page: a dump of a million dropped lines holds
@@ -146,6 +148,8 @@ class _Doc:
                     self.prose[j] = other.prose[i]
                 if i in other.paragraphs:
                     self.paragraphs[j] = other.paragraphs[i]
+                if i in other.protected:
+                    self.protected.add(j)
 
     def before(self) -> list[int]:
         """before[i]: how many non-blank lines stand before line i (computed once)."""
@@ -194,8 +198,9 @@ class _Doc:
         return [i for i, (line, d) in enumerate(zip(self.lines, self.drops)) if line and d is None]
 
     def drop(self, i: int, kind: str, rule: str, stage: str) -> None:
-        """A stage drops line i (unless a rule did first, or the stage is turned off)."""
-        if self.drops[i] is None and stage not in self.off:
+        """A stage drops line i (unless a rule did first, a site's keep rule protects
+        it, or the stage is turned off)."""
+        if self.drops[i] is None and stage not in self.off and i not in self.protected:
             self.drops[i] = self.shared_drop(kind, rule)
 
     def next_kept(self, i: int) -> int | None:
@@ -215,16 +220,20 @@ def _matcher(
 
 
 def _apply_rules(doc: _Doc, matcher: RuleMatcher, indices: range) -> None:
-    """Drop each line in `indices` that a rule matches."""
+    """Drop each line in `indices` that a rule matches; a line a site's keep rule matches
+    is protected instead (no stage, rule or scorer drops it later)."""
     limit = matcher.max_len
-    lines, drops = doc.lines, doc.drops
+    lines, drops, protected = doc.lines, doc.drops, doc.protected
     for i in indices:
         line = lines[i]
-        if not line or drops[i] is not None or len(line) > limit:
+        if not line or drops[i] is not None or len(line) > limit or i in protected:
             continue
         found = matcher.match(doc.key(i), doc.scripts_of(i))
         if found is not None:
             namespace, rule = found
+            if rule.kind == KEEP_KIND:  # a site's keep rule: article text, whatever follows
+                doc.protected.add(i)
+                continue
             drops[i] = doc.shared_drop(rule.kind, f"{namespace}/{rule.id}", rule.opens_block)
 
 
@@ -466,7 +475,7 @@ def _score_lines(
     view.title = title
     first, last = core
     for i in doc.kept_indices():
-        if i == title:
+        if i == title or i in doc.protected:
             continue
         threshold = scorer.threshold
         if first <= i <= last and doc.is_prose(i):

@@ -22,7 +22,16 @@ from typing import Final, Literal, NamedTuple
 
 from .normalize import fold_arabic
 
-__all__ = ["LineRule", "Named", "RuleMatcher", "Where", "drop_line", "scripts_of"]
+__all__ = [
+    "KEEP_KIND",
+    "LineRule",
+    "Named",
+    "RuleMatcher",
+    "Where",
+    "drop_line",
+    "keep_line",
+    "scripts_of",
+]
 
 Where = Literal["any", "edge", "head", "tail"]
 MEMO_LINES: Final = 50_000  # lines whose answer a matcher remembers
@@ -104,6 +113,19 @@ def drop_line(
         full=full,
         needles=tuple(fold_arabic(n).casefold() for n in needles),
     )
+
+
+KEEP_KIND: Final = "body"
+"""The kind of a keep rule (`keep_line`): the line it matches is article text."""
+
+
+def keep_line(id: str, *patterns: str, max_len: int = 200) -> LineRule:
+    """A keep rule: a line of a site's own article formula (a standard closing sentence
+    such as "the paper covered this subject in earlier articles") that the generic
+    scorer and the generic stages must not drop. A site module lists it among its
+    `line_rules`; it matches a whole folded line, anywhere, and it wins over the generic
+    rules (the site's rules come first)."""
+    return drop_line(id, *patterns, kind=KEEP_KIND, max_len=max_len)
 
 
 _LATIN = re.compile("[a-z\u00c0-\u024f]")

@@ -65,6 +65,12 @@ LEAD_WORDS: Final = 2  # the fixed lead of a "<lead> | <free text>" line
 MAX_KEYS: Final = 200_000
 EXAMPLES: Final = 3
 ANYWHERE_WORDS: Final = 2  # a rule for a longer line (or a shape) may fire anywhere
+# a body formula (a sentence the site prints inside many of its articles, such as a
+# standard closing line) stands in the body core of this share of the pages...
+FORMULA_SHARE: Final = 0.2
+FORMULA_MIN_PAGES: Final = 2  # ...and of at least this many
+FORMULA_MIN_WORDS: Final = 4  # a sentence, not a label
+_SENTENCE_END = re.compile(r"[.!?؟۔…»\"”]\s*$")
 
 _EN_MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -235,6 +241,7 @@ class Template:
     threshold: int
     rules: tuple[Proposal, ...]
     refused: tuple[Proposal, ...]
+    formulas: tuple[Proposal, ...] = ()  # body formulas: sentences to keep, never to drop
 
     def matches(self, folded: str, zone: Zone) -> Proposal | None:
         """The first rule that drops this folded line at `zone` ("head" or "tail")."""
@@ -415,7 +422,40 @@ class TemplateLearner:
         key_order = {"head": 0, "any": 1, "edge": 2, "tail": 3}
         rules.sort(key=lambda p: (key_order[p.where], -p.pages, p.form, p.key))
         refused.sort(key=lambda p: (-p.pages, p.form, p.key))
-        return Template(self.pages, t, tuple(rules), tuple(refused))
+        return Template(self.pages, t, tuple(rules), tuple(refused), self._formulas(t))
+
+    @property
+    def formula_threshold(self) -> int:
+        return max(FORMULA_MIN_PAGES, math.ceil(FORMULA_SHARE * self.pages))
+
+    def _formulas(self, t: int) -> tuple[Proposal, ...]:
+        """Body formulas: exact sentences standing inside the body core of several pages
+        and not at their edges as a template line does (`t`: the template threshold). A
+        site's standard closing or opening sentence is article text that a generic
+        scorer may take for a promotion line; the site's module keeps it."""
+        found = []
+        for (form, key), c in self._counts.items():
+            if form != "line" or c.core < self.formula_threshold or c.edge >= t:
+                continue
+            if word_count(key) < FORMULA_MIN_WORDS or not _SENTENCE_END.search(key):
+                continue
+            pattern, source = _key_pattern(form, key, c.variant or key)
+            longest = max((len(fold(e)) for e in c.examples), default=len(key))
+            found.append(
+                Proposal(
+                    form=form,
+                    key=key,
+                    pattern=pattern,
+                    source=source,
+                    where="any",
+                    pages=c.edge,
+                    core_pages=c.core,
+                    examples=tuple(c.examples),
+                    max_len=min(MAX_KEY_CHARS, longest),
+                )
+            )
+        found.sort(key=lambda p: (-p.core_pages, p.key))
+        return tuple(found)
 
 
 def _refuse(p: Proposal, reason: str) -> Proposal:

@@ -153,6 +153,25 @@ def _generic_covers(
     return min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0] if found else None
 
 
+def _dropped_formulas(
+    template: Template, pages: Sequence[list[str]], generic: Sequence[Article]
+) -> list[Proposal]:
+    """The template's body formulas that the generic cleaning drops on some learning page
+    (the others need no keep rule)."""
+    from nadif.cleaners.normalize import fold
+
+    out = []
+    for p in template.formulas:
+        pattern = re.compile(p.pattern)
+        if any(
+            pattern.fullmatch(fold(lines[r.line - 1]))
+            for lines, article in zip(pages, generic)
+            for r in article.removed
+        ):
+            out.append(p)
+    return out
+
+
 def _group(rules: Sequence[Proposal], kinds: dict[int, str]) -> list[_Rule]:
     """Exact lines of one kind and place become one rule; each shape is its own rule."""
     grouped: dict[tuple[str, str], list[Proposal]] = {}
@@ -197,6 +216,7 @@ def render_module(
     rules: Sequence[_Rule],
     pages: int,
     sources: Sequence[str],
+    formulas: Sequence[Proposal] = (),
 ) -> str:
     """The text of `sites/NAME.py`: one `Site(...)`, its rules as data, commented."""
     lines = [
@@ -212,8 +232,10 @@ def render_module(
     )
     if used:
         lines.append(f"from nadif.cleaners.dates import {', '.join(used)}")
-    if rules:
-        lines.append("from nadif.cleaners.rules import drop_line")
+    if rules or formulas:
+        imported = ["drop_line"] if rules else []
+        imported += ["keep_line"] if formulas else []
+        lines.append(f"from nadif.cleaners.rules import {', '.join(imported)}")
     lines += ["from nadif.sites._site import Site", "", "SITE = Site(", f'    name="{name}",']
     lines += [f'    domains=("{domain}",),', f"    lang={lang!r},", "    signatures=("]
     for pattern, hits in signatures:
@@ -228,6 +250,13 @@ def render_module(
             lines.append(f"            {_literal(source, fstring=names)},")
         lines.append(f'            kind="{r.kind}",\n            where="{r.where}",')
         lines.append(f"            max_len={r.max_len},\n        ),")
+    if formulas:
+        pages_in = max(p.core_pages for p in formulas)
+        lines.append(f"        # body formulas: in the articles of up to {pages_in}/{pages} pages")
+        lines.append('        keep_line(\n            "body-formula",')
+        for p in formulas:
+            lines.append(f"            {_literal(p.pattern, fstring=False)},")
+        lines.append(f"            max_len={max(p.max_len for p in formulas)},\n        ),")
     lines += ["    ),", ")", ""]
     return "\n".join(lines)
 
@@ -265,6 +294,7 @@ def _report(
     rejected: Sequence[tuple[str, str]],
     dead: Sequence[_Rule],
     clashes: Sequence[str],
+    formulas: Sequence[Proposal] = (),
 ) -> str:
     out = [f"pages: {template.pages}  a rule needs {template.threshold} pages"]
     out.append(f"proposed rules: {len(rules)}")
@@ -276,6 +306,10 @@ def _report(
     out.append(f"refused: {len(template.refused)}")
     for p in template.refused:
         out.append(f"  {p.pages:>4} pages  {p.form:<6}  {p.pattern[:70]}: {p.reason}")
+        out.append(f"        e.g. {' | '.join(p.examples[:2])}")
+    out.append(f"body formulas (kept, never dropped): {len(formulas)}")
+    for p in formulas:
+        out.append(f"  {p.core_pages:>4} pages  {p.pattern[:70]}")
         out.append(f"        e.g. {' | '.join(p.examples[:2])}")
     out.append(f"signatures: {len(signatures)}")
     for pattern, hits in signatures:
@@ -320,6 +354,7 @@ def run(args: argparse.Namespace) -> int:
     proposals = [p for p, by in covered if by is None]
     kinds = {i: _kind(p, generic) for i, p in enumerate(proposals)}
     rules = _group(proposals, kinds)
+    formulas = _dropped_formulas(template, pages, generic)
     against = args.against if args.against is not None else list(DEFAULT_AGAINST)
     own = {p.resolve() for p in files}
     others = [t for t in _others([str(args.root / a) for a in against], own)]
@@ -330,14 +365,14 @@ def run(args: argparse.Namespace) -> int:
     best, fired = _fixture(texts, rules, name, domain, args.lang, signatures, sources)
     dead = [r for r in rules if r.id not in fired]
     kept = [r for r in rules if r.id in fired]
-    print(_report(template, rules, signatures, rejected, dead, clashes))
+    print(_report(template, rules, signatures, rejected, dead, clashes, formulas))
     skipped = [(p, by) for p, by in covered if by is not None]
     print(f"left to the generic rules (they already remove these lines): {len(skipped)}")
     for p, by in skipped:
         print(f"  {p.pages:>4} pages  {p.pattern[:60]}  ({by})")
     if not args.write:
         return 0
-    source = render_module(name, domain, args.lang, signatures, kept, len(files), sources)
+    source = render_module(name, domain, args.lang, signatures, kept, len(files), sources, formulas)
     try:
         site = _load_site(source, name)
         paths = _write(args.root, name, source, files[best], texts[best], site)

@@ -37,7 +37,7 @@ from nadif import Article, clean_text
 from nadif.cleaners.generic import generic_rules, rules_replaced
 from nadif.cleaners.normalize import fold, split_lines
 from nadif.cleaners.pipeline import clean_lines
-from nadif.cleaners.rules import LineRule
+from nadif.cleaners.rules import KEEP_KIND, LineRule
 from nadif.scraper.extraction import article as html_article
 from nadif.scraper.extraction.article import extract_html
 from nadif.scraper.text import resolve_site
@@ -193,7 +193,12 @@ class Unit:
             if case.site.platform.name != self.namespace:
                 return False
             rule_id = f"{case.site.name}/{self.rule_id.split('/', 1)[1]}"
-        lines = case.removed_by(rule_id)
+        if self.rule is not None and self.rule.kind == KEEP_KIND:
+            # a keep rule changes a case only where it matches a kept paragraph
+            lines = [fold(p) for p in case.base[1]]
+            lines = [k for k in lines if self.rule.pattern.fullmatch(k)]
+        else:
+            lines = case.removed_by(rule_id)
         if not lines:
             return False
         if self.rule is None or self.alternative is None:

@@ -16,7 +16,9 @@ The learned rules travel to the workers as plain data (`Templates`, picklable: r
 sources, places and lengths), in the worker `Settings`; a worker finds a dump's group
 the same way, builds the group's `LineRule`s once per process and gives them to the line
 pipeline after the site's own rules. Their removals say `learned/<group>`, kind
-`template`. Deterministic: the same inputs give the same templates.
+`template`. A group's body formulas (sentences standing inside the articles of several of
+its pages, such as a standard closing line: `TemplateLearner`'s formulas) travel as keep
+rules: the pipeline keeps those lines whatever its generic scorer says. Deterministic: the same inputs give the same templates.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ URL_LINES: Final = 5
 _URL = re.compile(r"^\s*(https?://\S+)\s*$")
 _ID_CHARS = re.compile(r"[^a-z0-9]+")
 _RULE_ID = "learned-template"  # the local id; renamed to learned/<group> after cleaning
+_FORMULA_ID = "learned-formula"  # a keep rule: it removes nothing, so it is never reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ class LearnedRule:
     pattern: str
     where: Where
     max_len: int
+    keep: bool = False  # a body formula: the line is article text, kept (`keep_line`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ class GroupReport:
     pages: int
     rules: int
     note: str | None = None  # e.g. "too few pages: left to the generic rules"
+    formulas: int = 0  # body formulas kept (sentences the group's articles share)
 
 
 def _slug(text: str) -> str:
@@ -194,9 +199,12 @@ def learn_templates(
             for p in template.rules
             if not p.examples or any(generic.match(fold(e)) is None for e in p.examples)
         )
-        if rules:
-            groups.append((group, rules))
-        report.append(GroupReport(group, sizes[group], len(rules)))
+        formulas = tuple(
+            LearnedRule(p.pattern, "any", p.max_len, keep=True) for p in template.formulas
+        )
+        if rules or formulas:
+            groups.append((group, rules + formulas))
+        report.append(GroupReport(group, sizes[group], len(rules), formulas=len(formulas)))
     return Templates(tuple(groups)), report
 
 
@@ -261,10 +269,13 @@ def _child_main() -> None:
 def _line_rules(rules: tuple[LearnedRule, ...]) -> tuple[LineRule, ...]:
     """A group's rules as `LineRule`s, built once per process (the pipeline caches its
     matchers by rule identity)."""
-    from nadif.cleaners.rules import drop_line
+    from nadif.cleaners.rules import drop_line, keep_line
 
     return tuple(
-        drop_line(_RULE_ID, r.pattern, kind=KIND, max_len=r.max_len, where=r.where) for r in rules
+        keep_line(_FORMULA_ID, r.pattern, max_len=r.max_len)
+        if r.keep
+        else drop_line(_RULE_ID, r.pattern, kind=KIND, max_len=r.max_len, where=r.where)
+        for r in rules
     )
 
 
@@ -326,10 +337,12 @@ def clean_file_with_templates(path: str, site_choice: str | None, templates: Tem
 def report_lines(report: Sequence[GroupReport], seconds: float | None = None) -> list[str]:
     """The learning report for a person (the CLI prints it on stderr before the run)."""
     took = f" in {seconds:.1f} s" if seconds is not None else ""
-    learned = sum(1 for g in report if g.rules)
+    learned = sum(1 for g in report if g.rules or g.formulas)
     lines = [f"learned templates: {learned} of {len(report)} group(s){took}"]
     for g in report:
         what = g.note or f"{g.rules} rule(s)"
+        if g.formulas:
+            what += f", {g.formulas} body formula(s) kept"
         lines.append(f"  {g.group:<20} {g.pages:>7} page(s)  {what}")
     return lines
 
