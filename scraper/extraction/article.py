@@ -88,9 +88,9 @@ def _safer_path(
     kept = _words(article.paragraphs)
     if kept >= SAFE_MIN_WORDS and kept >= SAFE_KEPT_SHARE * _words(extracted.lines):
         return None
-    import trafilatura
+    from nadif.scraper.extraction.lines import plain_trafilatura
 
-    plain = trafilatura.extract(html, url=url) or ""
+    plain = plain_trafilatura(html, url)
     lines = [line for line in (part.strip() for part in plain.split("\n")) if line]
     if _words(lines) < SAFE_GAIN * kept + SAFE_PROSE_WORDS:
         return None

@@ -19,6 +19,7 @@ every dropped line is recorded: text-level furniture rules live in `cleaners.fur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,15 +162,75 @@ def _parse(text: str, source: str) -> HtmlElement:
     return tree
 
 
+# Zero-width joiners are letters' business in Persian, Urdu, Kurdish and Indic scripts
+# ("هتل‌ها" is one word written with a ZWNJ), but trafilatura drops every character
+# Python calls unprintable, and they are format characters. While trafilatura reads the
+# tree they stand in as combining marks that no page of these scripts uses (printable,
+# kept by NFC), and come back in its lines and in the tree.
+_JOINERS: Final = {"\u200c": "\u034f", "\u200d": "\ufe00"}  # ZWNJ -> CGJ, ZWJ -> VS1
+_UNJOIN: Final = {v: k for k, v in _JOINERS.items()}
+_JOINER_RE: Final = re.compile("[\u200c\u200d]")
+_STAND_IN_RE: Final = re.compile("[\u034f\ufe00]")
+
+
+def _swap_text(tree: HtmlElement, pattern: re.Pattern[str], table: dict[str, str]) -> None:
+    def swap(m: re.Match[str]) -> str:
+        return table[m.group()]
+
+    for element in tree.iter():
+        if element.text and pattern.search(element.text):
+            element.text = pattern.sub(swap, element.text)
+        if element.tail and pattern.search(element.tail):
+            element.tail = pattern.sub(swap, element.tail)
+
+
+def _has_joiners(text: str) -> bool:
+    """Whether the page may hold a ZWNJ or ZWJ (as a character or an entity), and none of
+    their stand-ins (then the swap could not be undone)."""
+    if _STAND_IN_RE.search(text):
+        return False
+    if _JOINER_RE.search(text):
+        return True
+    lowered = text.lower()
+    return any(
+        e in lowered for e in ("&zwnj;", "&zwj;", "&#8204;", "&#8205;", "&#x200c", "&#x200d")
+    )
+
+
+def _unjoin(text: str) -> str:
+    return _STAND_IN_RE.sub(lambda m: _UNJOIN[m.group()], text)
+
+
+def plain_trafilatura(html: bytes | str, url: str | None) -> str:
+    """Plain `trafilatura.extract` of a page (default settings), with its zero-width
+    joiners kept (see `_JOINERS`)."""
+    text = decode_html(html)
+    if not _has_joiners(text):
+        return trafilatura.extract(text, url=url) or ""
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        return trafilatura.extract(text, url=url) or ""
+    _swap_text(tree, _JOINER_RE, _JOINERS)
+    return _unjoin(trafilatura.extract(tree, url=url) or "")
+
+
 def _trafilatura_lines(
-    tree: HtmlElement, url: str | None, title: str | None, removed: list[Removal]
+    tree: HtmlElement, url: str | None, title: str | None, removed: list[Removal], joiners: bool
 ) -> list[str]:
-    document = trafilatura.bare_extraction(tree, url=url, **_TRAFILATURA_OPTIONS)
+    if joiners:
+        _swap_text(tree, _JOINER_RE, _JOINERS)
+    try:
+        document = trafilatura.bare_extraction(tree, url=url, **_TRAFILATURA_OPTIONS)
+    finally:
+        if joiners:
+            _swap_text(tree, _STAND_IN_RE, _UNJOIN)
     if not isinstance(document, Document) or document.body is None:
         return []
     for rule, text in apply_body_rules(document.body, title=title):
-        removed.append(Removal(HTML_LINE, shorten(text), "heading", f"html/{rule}"))
-    return _lines(xmltotxt(document.body, False))
+        shown = _unjoin(text) if joiners else text
+        removed.append(Removal(HTML_LINE, shorten(shown), "heading", f"html/{rule}"))
+    lines = _lines(xmltotxt(document.body, False))
+    return [_unjoin(line) for line in lines] if joiners else lines
 
 
 def extract(
@@ -215,7 +276,7 @@ def extract(
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
     for rule, element in drop_title_furniture(tree, meta.title):
         _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
-    lines = _trafilatura_lines(tree, url, meta.title, removed)
+    lines = _trafilatura_lines(tree, url, meta.title, removed, _has_joiners(text))
     method = "trafilatura"
     if not lines:
         method = "fallback"
