@@ -89,9 +89,32 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split("|"):
         _MONTH_NUMBER[fold_arabic(_name)] = _number
+# German, Spanish, Italian and Portuguese names: a date is read in them ("28. November
+# 2014", "3 de mayo de 2019"), though a line is not called dated for them (`_NAMES`)
+_MORE_MONTHS: Final = (
+    "januar|jänner|enero|gennaio|janeiro",
+    "februar|febrero|febbraio|fevereiro",
+    "märz|marz|marzo|março",
+    "abril|aprile",
+    "mayo|maggio|maio",
+    "juni|junio|giugno|junho",
+    "juli|julio|luglio|julho",
+    "agosto",
+    "septiembre|setiembre|settembre|setembro",
+    "oktober|octubre|ottobre|outubro",
+    "noviembre|novembro",
+    "dezember|diciembre|dicembre|dezembro",
+)
+for _number, _names in enumerate(_MORE_MONTHS, start=1):
+    for _name in _names.split("|"):
+        _MONTH_NUMBER.setdefault(_name, _number)
 
 _MONTH_ALT: Final = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH_ALT})\s*[,،]?\s+(\d{{4}})\b")
+# "19 mars 2018", "19 مارس، 2018", "19 مـارس.2018" (tatweel folded away, a dot before the
+# year), "28. November 2014", "3 de mayo de 2019"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:er|\.|º)?\s+(?:de\s+)?({_MONTH_ALT})(?:\s*[,،.]\s*|\s+)(?:de\s+|del\s+)?(\d{{4}})\b"
+)
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(\d{{4}})\b"
 )

@@ -32,6 +32,12 @@ BODY2 = (
         ("05 اپریل ، 2018", "2018-04-05"),  # Urdu month names
         ("اتوار 3 مارچ 2024", "2024-03-03"),
         ("الخميس 14 تشرين الأول 2025", "2025-10-14"),
+        ("19 مـارس.2018 - 12:10", "2018-03-19T12:10"),  # tatweel, a dot before the year
+        ("28. November 2014", "2014-11-28"),  # German: a dot after the day
+        ("Dienstag, 3. März 2020", "2020-03-03"),
+        ("3 de mayo de 2019", "2019-05-03"),
+        ("12 maggio 2020, 10:30", "2020-05-12T10:30"),
+        ("5 de março de 2021", "2021-03-05"),
     ],
 )
 def test_date_in_line_reads_common_forms(line: str, date: str) -> None:
@@ -39,7 +45,15 @@ def test_date_in_line_reads_common_forms(line: str, date: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["12/03/2024 - 15/04/2024", "Founded in 2019", "قبل ساعتين", "Page 3 of 12"]
+    "line",
+    [
+        "12/03/2024 - 15/04/2024",
+        "Founded in 2019",
+        "قبل ساعتين",
+        "Page 3 of 12",
+        "Im Mai 2019",  # a month and a year: no day, no date
+        "3 Marco 2019",  # a name, not a month
+    ],
 )
 def test_date_in_line_guesses_nothing(line: str) -> None:
     assert date_in_line(fold(line)) is None, "no single calendar date: nothing"
@@ -115,3 +129,36 @@ def test_an_urdu_dump_keeps_its_paragraphs_and_gives_its_date() -> None:
     assert len(article.paragraphs) == 3, "every sentence ending in '۔' is kept"
     assert [r.rule for r in article.removed] == ["generic/date-only"], "the date line goes"
     assert article.published == "2018-04-05", "and dates the article"
+
+
+def _page(header: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{body} {k}.</p>" for k in range(4))
+    return (
+        "<html><head><title>Neue Mäntel für den Winter</title></head><body>"
+        "<nav><a href='/'>Start</a> <a href='/mode'>Mode</a></nav>"
+        "<article><header class='article-header'><h1>Neue Mäntel für den Winter</h1>"
+        f"<div>{header}</div></header>"
+        f"<div class='article-content'>{paragraphs}</div></article></body></html>"
+    )
+
+
+HTML_BODY = (
+    "Die Redaktion hat zwölf Mäntel getestet, vom klassischen Caban bis zum gefütterten "
+    "Parka, und dabei vor allem auf Verarbeitung, Wärme und Preis geachtet, Teil"
+)
+
+
+def test_a_page_without_date_metadata_takes_the_date_line_of_its_title_header() -> None:
+    """No date meta, no <time>: the date that opens the title's header block is the page's
+    own statement, next to its title."""
+    from nadif import extract_html
+
+    page = _page("<strong>28. November 2014</strong> <span>Mode</span>", HTML_BODY)
+    assert extract_html(page).published == "2014-11-28"
+
+
+def test_a_page_without_any_stated_date_gets_none_whatever_years_its_text_holds() -> None:
+    from nadif import extract_html
+
+    page = _page("<span>Mode</span>", HTML_BODY + " seit 2014, im Mai 2019 und 2022")
+    assert extract_html(page).published is None, "a year in the text is no date"
