@@ -273,10 +273,34 @@ _EN_INLINE: Final[InlineLexicon] = {
     "share": ((r"\bshare (it|this( story| article| post)?) with\b",), ("share",)),
 }
 
+# Persian and Urdu: what their news templates print beside the Arabic-script lexicon
+_FA_FULL: Final[Lexicon] = {
+    # the news agencies' end-of-story marker, with the editor's letter ("انتهای پیام/ش")
+    "chrome": (r"انتهای پیام(\s*/\s*\S{1,4})?",),
+}
+
+_FA_INLINE: Final[InlineLexicon] = {
+    "comment-policy": (
+        (
+            (
+                r"(نظرات|دیدگاه ها|نظراتی)( ی)? که .{0,120}(منتشر|درج) "
+                r"(نخواهد شد|نخواهند شد|نمی[\s\u200c]?شو(د|ند))"
+            ),
+        ),
+        ("منتشر", "درج"),
+    ),
+}
+
+_UR_FULL: Final[Lexicon] = {
+    "related": (r"(مزید|یہ بھی) (پڑھیں|پڑھئے|پڑھیے)\s*[:|»-]?.{0,160}",),
+}
+
 LEXICON: Final[dict[str, tuple[Lexicon, Lexicon, InlineLexicon]]] = {
     # language -> (whole lines, anywhere; whole lines, only outside the body core;
     #              phrases found inside a line, anywhere)
     "ar": (_AR_FULL, _AR_EDGE, _AR_INLINE),
     "fr": (_FR_FULL, _FR_EDGE, _FR_INLINE),
     "en": (_EN_FULL, _EN_EDGE, _EN_INLINE),
+    "fa": (_FA_FULL, {}, _FA_INLINE),
+    "ur": (_UR_FULL, {}, {}),
 }
