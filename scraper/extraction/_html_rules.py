@@ -238,7 +238,7 @@ def _named_furniture(tag: str, names: tuple[tuple[str, str], ...]) -> bool:
     return bool(_NAME_RULES(probe))
 
 
-def protect_main_text(tree: HtmlElement) -> list[str]:
+def protect_main_text(tree: HtmlElement, main: _Element | None = None) -> list[str]:
     """Take the furniture words out of the names of the main text's block and of every
     block around it, up to <body>; returns the names taken out (class tokens, ids).
 
@@ -249,9 +249,10 @@ def protect_main_text(tree: HtmlElement) -> list[str]:
     the whole article, or the extractor loses the container and takes another part of
     the page. Only the words that a rule selects go (a class token whose block alone
     would be selected, an id likewise); the other names stay, so the extractor still
-    finds an "article-body". Nothing is cut here.
+    finds an "article-body". Nothing is cut here. `main`: the main text's block when the
+    caller found it already (`main_text_block`).
     """
-    main = main_text_block(tree)
+    main = main if main is not None else main_text_block(tree)
     if main is None:
         return []
     taken: list[str] = []
@@ -540,6 +541,63 @@ def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str
                 cut.append(("title-header", child))
         path.append(level)
     return cut
+
+
+# --- 2c. the standfirst
+
+# names a template gives the standfirst (deck, lead, chapo, perex...) set in its own block
+_STANDFIRST_NAMES: Final = re.compile(
+    r"(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|introduction|standfirst|perex|chapo"
+    r"|chapeau|summary|subline|deck|dek|sapo|entradilla|sumario|catenaccio|bajada|copete"
+    r"|nwstxtlead|article-summary|item-summary)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_STANDFIRST_MIN_WORDS: Final = 8
+_STANDFIRST_MAX_WORDS: Final = 120
+_STANDFIRST_TAGS: Final = frozenset({"div", "p", "section", "span", "h2", "h3", "header"})
+
+
+def _is_standfirst_block(element: _Element) -> bool:
+    if element.tag not in _STANDFIRST_TAGS:
+        return False
+    names = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    if not names or not _STANDFIRST_NAMES.search(names.replace("__", "-")):
+        return False
+    words = len(_text(element).split())
+    if not _STANDFIRST_MIN_WORDS <= words <= _STANDFIRST_MAX_WORDS:
+        return False
+    links = sum(len(_text(a)) for a in element.iter("a"))
+    return links * 2 < len(_text(element)) and element.find(".//img") is None
+
+
+def cut_standfirst(tree: HtmlElement, title: str | None, main: _Element | None) -> _Element | None:
+    """Cut the standfirst: a block named as one (`_STANDFIRST_NAMES`) that stands after
+    the heading stating the page title and before the block of the page's main text,
+    outside it. It is the page's summary, not its running text: nadif's body is the
+    running text, and the standfirst becomes the article's `description` when the page
+    states none. A lead paragraph inside the main text's block stays (it is the body's
+    first paragraph). `main`: the main text's block (`main_text_block`, None: no cut).
+    Returns the block cut, or None."""
+    if not title or main is None or _top(main) is not _top(tree):
+        return None  # no main text block, or it went with a subtree cut since
+    heading = _title_heading(tree, title)
+    if heading is None:
+        return None
+    around = set(main.iterancestors())  # they hold the main text: never a standfirst
+    seen_heading = False
+    for element in tree.iter():  # document order: the main text's own blocks come after it
+        if element is heading:
+            seen_heading = True
+            continue
+        if element is main:
+            return None  # the main text begins: no standfirst above it
+        if not seen_heading or element in around:
+            continue
+        if not isinstance(element.tag, str) or not _is_standfirst_block(element):
+            continue
+        _detach(element)
+        return element
+    return None
 
 
 # --- 3. rules on the extractor's output tree (p, head, list, quote, table...)

@@ -158,6 +158,8 @@ def extract_html(
     article.published = extracted.published or date_by_title(extracted.removed)
     article.author = extracted.author or article.author
     _add_metadata(article, extracted.metadata)
+    if article.description is None and extracted.standfirst:
+        article.description = extracted.standfirst  # the page's own summary, cut from the body
     if extracted.lang and article.lang is None:
         article.lang = extracted.lang
     return article

@@ -47,7 +47,9 @@ from nadif.scraper.extraction._html_rules import (
     GENERIC_PRUNE_RULES,
     GENERIC_PRUNE_XPATH,
     apply_body_rules,
+    cut_standfirst,
     drop_title_furniture,
+    main_text_block,
     prepare_tree,
     protect_main_text,
     prune,
@@ -101,6 +103,7 @@ class Extracted:
     # out), `line` 0: see `scraper.extraction._audit`
     removed: tuple[Removal, ...] = ()
     metadata: PageMetadata | None = None  # all the page states (description, tags...)
+    standfirst: str | None = None  # the standfirst block cut (`html/standfirst`), its text
 
     @property
     def text(self) -> str:
@@ -268,7 +271,8 @@ def extract(
     # lose their furniture words (`protect_main_text`), then the generic expressions
     generic = len(xpaths) - len(GENERIC_PRUNE_XPATH)
     pruned = prune(tree, xpaths[:generic])
-    protect_main_text(tree)
+    main = main_text_block(tree)
+    protect_main_text(tree, main)
     pruned += [(generic + index, element) for index, element in prune(tree, xpaths[generic:])]
     for index, element in pruned:
         _record(removed, subtree_removal(element, rules[index]))
@@ -276,6 +280,9 @@ def extract(
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
     for rule, element in drop_title_furniture(tree, meta.title):
         _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
+    standfirst = cut_standfirst(tree, meta.title, main)
+    if standfirst is not None:
+        _record(removed, subtree_removal(standfirst, "html/standfirst", "standfirst"))
     lines = _trafilatura_lines(tree, url, meta.title, removed, _has_joiners(text))
     method = "trafilatura"
     if not lines:
@@ -304,6 +311,7 @@ def extract(
         platform=platform.name if platform else None,
         removed=tuple(removed),
         metadata=meta,
+        standfirst=" ".join(standfirst.text_content().split()) if standfirst is not None else None,
     )
 
 
