@@ -129,6 +129,10 @@ def _shape_rules() -> tuple[LineRule, ...]:
     )
 
 
+# a header of these kinds opens a block of items (see `cleaners.pipeline`)
+_BLOCK_KINDS: Final = frozenset({"related", "contact"})
+
+
 def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
     anywhere, edge, inline = LEXICON[lang]
     rules: list[LineRule] = []
@@ -145,7 +149,7 @@ def _lexicon_rules(lang: str) -> tuple[LineRule, ...]:
                     kind=kind,
                     max_len=PHRASE_MAX_LEN,
                     where=where,
-                    opens_block=kind == "related",
+                    opens_block=kind in _BLOCK_KINDS,
                 )
             )
     for kind, (patterns, needles) in inline.items():

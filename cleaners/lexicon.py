@@ -273,6 +273,29 @@ _EN_INLINE: Final[InlineLexicon] = {
     "share": ((r"\bshare (it|this( story| article| post)?) with\b",), ("share",)),
 }
 
+# German: the kinds seen on the dev pages of German-language sites
+_DE_FULL: Final[Lexicon] = {
+    "related": (
+        r"(lesen sie|lies) (auch|mehr)\s*[:|»-]?.{0,160}",
+        r"mehr zum thema( [^:]{1,60})?\s*:?",
+    ),
+    "comments": (r"kommentare?\s*\(\s*\d*\s*\)",),
+    # a press release's contact block opens with its label (Austria: "Rückfragehinweis");
+    # the names, addresses and numbers under it after the body go with it
+    "contact": (r"(pressekontakt|medienkontakt|rückfragehinweis)\s*:?",),
+}
+
+_DE_INLINE: Final[InlineLexicon] = {
+    "ad": (
+        (
+            r"^(jetzt )?(weiterlesen|lesen sie weiter) mit\b",
+            r"\bmelden sie sich an oder registrieren sie sich\b",
+            r"^unterstützen sie .{0,200}\bjetzt (mitglied werden|spenden|unterstützen)\b",
+        ),
+        ("weiterlesen", "lesen sie weiter", "registrieren sie sich", "unterstützen sie"),
+    ),
+}
+
 # Persian and Urdu: what their news templates print beside the Arabic-script lexicon
 _FA_FULL: Final[Lexicon] = {
     # the news agencies' end-of-story marker, with the editor's letter ("انتهای پیام/ش")
@@ -301,6 +324,7 @@ LEXICON: Final[dict[str, tuple[Lexicon, Lexicon, InlineLexicon]]] = {
     "ar": (_AR_FULL, _AR_EDGE, _AR_INLINE),
     "fr": (_FR_FULL, _FR_EDGE, _FR_INLINE),
     "en": (_EN_FULL, _EN_EDGE, _EN_INLINE),
+    "de": (_DE_FULL, {}, _DE_INLINE),
     "fa": (_FA_FULL, {}, _FA_INLINE),
     "ur": (_UR_FULL, {}, {}),
 }
