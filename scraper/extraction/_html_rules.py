@@ -543,6 +543,44 @@ def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str
     return cut
 
 
+# --- 2b'. image captions
+
+# names a template gives a picture's caption or credit line
+_CAPTION_NAMES: Final = re.compile(
+    r"(?:^|[\s_-])(?:caption|captions|imgcaption|img-caption|imagecaption|image-caption"
+    r"|photo-caption|photocaption|wp-caption-text|imgtitle|legende|légende|legend"
+    r"|bildunterschrift|pie-de-foto|piedefoto|didascalia)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CAPTIONS: Final = XPath(  # a prefilter without translate(): it runs on every page
+    "//figcaption | (//p | //div | //span | //small | //em)[@class][contains(@class, 'aption')"
+    " or contains(@class, 'egend') or contains(@class, 'égende') or contains(@class, 'mgtitle')"
+    " or contains(@class, 'mgTitle') or contains(@class, 'nterschrift')"
+    " or contains(@class, 'pie-de-foto') or contains(@class, 'idascalia')]"
+)
+_CAPTION_MAX_WORDS: Final = 60
+
+
+def cut_captions(tree: HtmlElement) -> list[_Element]:
+    """Cut the captions of pictures: every <figcaption>, and every block that the template
+    names as a caption (`_CAPTION_NAMES`), of at most `_CAPTION_MAX_WORDS` words. A caption
+    describes a picture; it is not the article's running text, wherever it stands."""
+    cut: list[_Element] = []
+    root = _top(tree)
+    for element in _CAPTIONS(tree):
+        if not isinstance(element.tag, str) or _top(element) is not root:
+            continue
+        if element.tag != "figcaption":
+            names = " ".join(filter(None, (element.get("class"), element.get("id"))))
+            if not _CAPTION_NAMES.search(names.replace("__", "-")):
+                continue
+        if _words(element) > _CAPTION_MAX_WORDS or not _shows_text(element):
+            continue
+        _detach(element)
+        cut.append(element)
+    return cut
+
+
 # --- 2c. the standfirst
 
 # names a template gives the standfirst (deck, lead, chapo, perex...) set in its own block

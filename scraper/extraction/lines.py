@@ -47,6 +47,7 @@ from nadif.scraper.extraction._html_rules import (
     GENERIC_PRUNE_RULES,
     GENERIC_PRUNE_XPATH,
     apply_body_rules,
+    cut_captions,
     cut_standfirst,
     drop_title_furniture,
     main_text_block,
@@ -280,6 +281,8 @@ def extract(
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
     for rule, element in drop_title_furniture(tree, meta.title):
         _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
+    for element in cut_captions(tree):
+        _record(removed, subtree_removal(element, "html/caption", "caption"))
     standfirst = cut_standfirst(tree, meta.title, main)
     if standfirst is not None:
         _record(removed, subtree_removal(standfirst, "html/standfirst", "standfirst"))

@@ -1,4 +1,6 @@
-"""The standfirst: a block named as one, between the title heading and the main text.
+"""The standfirst and picture captions: text set apart from the running text.
+
+The standfirst is a block named as one, between the title heading and the main text.
 
 nadif's body is the article's running text; the standfirst (deck, lead, chapo, perex)
 that a template sets in its own block above it is the page's summary. It is cut as
@@ -59,3 +61,36 @@ def test_an_unnamed_block_is_no_standfirst() -> None:
     body is left to the extractor and the line cleaning."""
     article = extract_html(_page(lead=f"<div class='box'>{LEAD}</div>"))
     assert not any(r.rule == "html/standfirst" for r in article.removed)
+
+
+def _captioned(caption: str) -> str:
+    above = "".join(f"<p>{p}</p>" for p in BODY[:2])
+    below = "".join(f"<p>{p}</p>" for p in BODY[2:])
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+        f"<div class='article-body'>{above}<div class='img-area'>"
+        f"<img src='/bus.jpg' alt='Bus'>{caption}</div>{below}</div>"
+        "</article></body></html>"
+    )
+
+
+def test_picture_captions_are_cut_as_captions() -> None:
+    """A <figcaption>, or a block the template names as a caption, describes a picture:
+    it is cut (`html/caption`, kind `caption`), wherever it stands."""
+    text = "Der neue Expressbus an der Haltestelle am Bahnhof, Archivbild"
+    for caption in (
+        f"<figure><img src='/b.jpg'><figcaption>{text}</figcaption></figure>",
+        f"<p class='imgCaption'>{text}</p>",
+        f"<div class='wp-caption-text'>{text}</div>",
+    ):
+        article = extract_html(_captioned(caption))
+        assert text not in article.paragraphs, caption
+        cut = [r for r in article.removed if r.rule == "html/caption"]
+        assert len(cut) == 1 and cut[0].kind == "caption", caption
+        assert article.paragraphs == BODY, caption
+
+
+def test_a_long_block_named_caption_is_not_a_caption() -> None:
+    long_text = " ".join(BODY)  # far past a caption's length
+    article = extract_html(_captioned(f"<div class='caption'><p>{long_text}</p></div>"))
+    assert not any(r.rule == "html/caption" for r in article.removed)
