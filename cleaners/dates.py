@@ -111,9 +111,10 @@ for _number, _names in enumerate(_MORE_MONTHS, start=1):
 
 _MONTH_ALT: Final = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 # "19 mars 2018", "19 مارس، 2018", "19 مـارس.2018" (tatweel folded away, a dot before the
-# year), "28. November 2014", "3 de mayo de 2019"
+# year), "28. November 2014", "3 de mayo de 2019", "24 آذار / مارس 2018" (both names)
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:er|\.|º)?\s+(?:de\s+)?({_MONTH_ALT})(?:\s*[,،.]\s*|\s+)(?:de\s+|del\s+)?(\d{{4}})\b"
+    rf"\b(\d{{1,2}})(?:er|\.|º)?\s+(?:de\s+)?({_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?"
+    rf"(?:\s*[,،.]\s*|\s+)(?:de\s+|del\s+)?(\d{{4}})\b"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(\d{{4}})\b"

@@ -162,3 +162,23 @@ def test_a_page_without_any_stated_date_gets_none_whatever_years_its_text_holds(
 
     page = _page("<span>Mode</span>", HTML_BODY + " seit 2014, im Mai 2019 und 2022")
     assert extract_html(page).published is None, "a year in the text is no date"
+
+
+def test_a_date_line_under_the_title_gives_the_date_when_the_metadata_has_none() -> None:
+    """A short block under the title heading that opens with a date, both month names
+    ("آذار / مارس", as Levantine papers print them) and a time."""
+    from nadif import extract_html
+
+    body = "".join(
+        f"<p>قالت البلدية إن خطوط الحافلات الجديدة ستربط الأحياء الشرقية بوسط المدينة "
+        f"خلال الأشهر المقبلة، في إطار خطة النقل العام رقم {n}.</p>"
+        for n in range(5)
+    )
+    page = (
+        "<html><head><title>حافلات جديدة للأحياء الشرقية</title></head><body>"
+        "<article><h1>حافلات جديدة للأحياء الشرقية</h1>"
+        "<div class='tools'>طباعة أرسل لصديق</div>"
+        "<div class='article-date'>السبت 24 آذار / مارس 2018. 12:00 صباحاً</div>"
+        f"<div class='article-body'>{body}</div></article></body></html>"
+    )
+    assert extract_html(page).published == "2018-03-24T12:00"

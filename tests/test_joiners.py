@@ -65,3 +65,12 @@ def test_a_page_that_holds_a_stand_in_is_left_as_it_is() -> None:
     page = _page(ZWNJ).replace("</article>", "<p>a\u034fb</p></article>")
     article = extract_html(page)
     assert ZWNJ not in "".join(article.paragraphs)
+
+
+def test_the_title_keeps_its_joiners_and_loses_the_site_suffix() -> None:
+    """The metadata title ("<title> - <site>", read through trafilatura's metadata steps,
+    which drop the joiners) gives way to the heading that states it, as the page shows it."""
+    title = "افزایش مسافران نوروزی به هتل" + ZWNJ + "ها"
+    page = _page(ZWNJ).replace("<title>سفر نوروزی</title>", f"<title>{title} - خبرگزاری</title>")
+    page = page.replace("<h1>افزایش مسافران نوروزی</h1>", f"<h1>{title}</h1>")
+    assert extract_html(page).title == title

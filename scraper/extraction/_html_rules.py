@@ -581,12 +581,53 @@ def cut_captions(tree: HtmlElement) -> list[_Element]:
     return cut
 
 
+# --- 2d. the date line under the title
+
+_DATE_LINE_MAX_WORDS: Final = 16
+_DATE_LEAD_CHARS: Final = 40  # a date line opens with its date (after a label at most)
+
+
+def date_after_title(tree: HtmlElement, title: str | None, main: _Element | None) -> str | None:
+    """The date a page prints under its title when its metadata states none: the first
+    short block (at most `_DATE_LINE_MAX_WORDS` words) between the heading that states
+    the title and the main text's block whose text opens with a date ("السبت 24 آذار /
+    مارس 2018. 12:00 صباحاً", "Publié le 3 mars 2024"). ISO, with the time when the
+    line gives one; None when there is no such line (never a year from the text)."""
+    if not title or main is None or _top(main) is not _top(tree):
+        return None
+    heading = _title_heading(tree, title)
+    if heading is None:
+        return None
+    from nadif.cleaners.dates import date_in_line
+    from nadif.cleaners.normalize import fold
+
+    around = set(main.iterancestors())
+    seen_heading = False
+    for element in tree.iter():
+        if element is heading:
+            seen_heading = True
+            continue
+        if element is main:
+            return None
+        if not seen_heading or element in around or not isinstance(element.tag, str):
+            continue
+        if element.tag in _CODE or not (element.text and element.text.strip()):
+            continue
+        text = " ".join(_text(element).split())
+        if len(text.split()) > _DATE_LINE_MAX_WORDS:
+            continue
+        found = date_in_line(fold(text[:_DATE_LEAD_CHARS]))
+        if found is not None:
+            return found
+    return None
+
+
 # --- 2c. the standfirst
 
 # names a template gives the standfirst (deck, lead, chapo, perex...) set in its own block
 _STANDFIRST_NAMES: Final = re.compile(
     r"(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|introduction|standfirst|perex|chapo"
-    r"|chapeau|summary|subline|deck|dek|sapo|entradilla|sumario|catenaccio|bajada|copete"
+    r"|chapeau|summary|subline|subtitle|deck|dek|sapo|entradilla|sumario|catenaccio|bajada|copete"
     r"|nwstxtlead|article-summary|item-summary)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -662,7 +703,21 @@ def drop_leading_headings(body: _Element) -> list[str]:
 
 
 def _title_key(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    # zero-width joiners go first: a title read through trafilatura has lost them
+    return _NON_WORD.sub(" ", text.replace("\u200c", "").replace("\u200d", "").casefold()).strip()
+
+
+def title_as_shown(tree: HtmlElement, title: str | None) -> str | None:
+    """The page title as its heading shows it: the text of the h1 (else h2) that states
+    the metadata title, with or without a site-name suffix ("<title> - <site>"), and
+    with the page's own characters (the metadata steps drop zero-width joiners); the
+    metadata title when no heading states it."""
+    if not title:
+        return title
+    heading = _title_heading(tree, title)
+    if heading is None:
+        return title
+    return " ".join(_text(heading).split()) or title
 
 
 def drop_title_repeats(body: _Element, title: str | None) -> list[str]:

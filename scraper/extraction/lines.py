@@ -49,11 +49,13 @@ from nadif.scraper.extraction._html_rules import (
     apply_body_rules,
     cut_captions,
     cut_standfirst,
+    date_after_title,
     drop_title_furniture,
     main_text_block,
     prepare_tree,
     protect_main_text,
     prune,
+    title_as_shown,
 )
 from nadif.scraper.extraction._metadata import PageMetadata, page_metadata
 from nadif.sites import Platform
@@ -261,6 +263,7 @@ def extract(
     text = decode_html(html)
     tree = _parse(text, source)
     meta = page_metadata(tree, url)  # from the whole page, before anything is cut
+    title = title_as_shown(tree, meta.title)
     platform = platforms[0] if forced_platform and platforms else _platform_of(tree, platforms)
     if platform is not None:
         own = _compiled(platform.drop_xpath)
@@ -279,14 +282,15 @@ def extract(
         _record(removed, subtree_removal(element, rules[index]))
     for element in prepare_tree(tree, meta.url):
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
-    for rule, element in drop_title_furniture(tree, meta.title):
+    for rule, element in drop_title_furniture(tree, title):
         _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
     for element in cut_captions(tree):
         _record(removed, subtree_removal(element, "html/caption", "caption"))
-    standfirst = cut_standfirst(tree, meta.title, main)
+    standfirst = cut_standfirst(tree, title, main)
     if standfirst is not None:
         _record(removed, subtree_removal(standfirst, "html/standfirst", "standfirst"))
-    lines = _trafilatura_lines(tree, url, meta.title, removed, _has_joiners(text))
+    published = meta.published or date_after_title(tree, title, main)
+    lines = _trafilatura_lines(tree, url, title, removed, _has_joiners(text))
     method = "trafilatura"
     if not lines:
         method = "fallback"
@@ -300,14 +304,12 @@ def extract(
     drop_code(tree)  # the tree's last use: what the extractor left out
     body = tree.find("body")
     known = [r.text.removesuffix("…") for r in removed]
-    removed += left_out(
-        body if body is not None else tree, lines, also_known=[*known, meta.title or ""]
-    )
+    removed += left_out(body if body is not None else tree, lines, also_known=[*known, title or ""])
     return Extracted(
         lines=lines,
-        title=meta.title,
+        title=title,
         author=meta.author,
-        published=meta.published,
+        published=published,
         lang=meta.lang,
         url=meta.url,
         method=method,
