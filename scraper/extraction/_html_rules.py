@@ -20,7 +20,8 @@ Each was kept because it raised F1 on the article benchmark (bench/bench_article
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
@@ -468,8 +469,26 @@ def _holds_paragraph(element: _Element) -> bool:
     return any(len(p.text_content().split()) >= _PROSE_WORDS for p in _LONG_PARAGRAPHS(element))
 
 
+_HEADINGS = threading.local()  # the last lookup: (tree, title, heading), per thread
+
+
 def _title_heading(tree: HtmlElement, title: str) -> _Element | None:
-    """The first h1 (else h2) that states the page title (with or without a site suffix)."""
+    """The first h1 (else h2) that states the page title (with or without a site suffix).
+
+    One page's rules ask for it several times: the last answer is kept, and given again
+    while its heading is still in the tree (cuts only take elements away, so the first
+    heading that states the title stays the first)."""
+    last = getattr(_HEADINGS, "last", None)
+    if last is not None and last[0] is tree and last[1] == title:
+        heading = last[2]
+        if heading is None or _top(heading) is _top(tree):
+            return heading
+    heading = _find_title_heading(tree, title)
+    _HEADINGS.last = (tree, title, heading)
+    return heading
+
+
+def _find_title_heading(tree: HtmlElement, title: str) -> _Element | None:
     keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
     candidates = _TITLE_HEADINGS(tree, longest=len(title) + 10)
     headings = [h for h in candidates if _title_key(_text(h)) in keys]
@@ -552,22 +571,29 @@ _CAPTION_NAMES: Final = re.compile(
     r"|bildunterschrift|pie-de-foto|piedefoto|didascalia)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_CAPTIONS: Final = XPath(  # a prefilter without translate(): it runs on every page
-    "//figcaption | (//p | //div | //span | //small | //em)[@class][contains(@class, 'aption')"
-    " or contains(@class, 'egend') or contains(@class, 'égende') or contains(@class, 'mgtitle')"
-    " or contains(@class, 'mgTitle') or contains(@class, 'nterschrift')"
-    " or contains(@class, 'pie-de-foto') or contains(@class, 'idascalia')]"
+_CAPTIONS: Final = XPath(  # a prefilter without translate(), under the main text's region
+    ".//figcaption | (.//p | .//div | .//span | .//small | .//em)[@class][contains(@class,"
+    " 'aption') or contains(@class, 'egend') or contains(@class, 'égende')"
+    " or contains(@class, 'mgtitle') or contains(@class, 'mgTitle')"
+    " or contains(@class, 'nterschrift') or contains(@class, 'pie-de-foto')"
+    " or contains(@class, 'idascalia')]"
 )
 _CAPTION_MAX_WORDS: Final = 60
 
 
-def cut_captions(tree: HtmlElement) -> list[_Element]:
+def cut_captions(tree: HtmlElement, main: _Element | None) -> list[_Element]:
     """Cut the captions of pictures: every <figcaption>, and every block that the template
-    names as a caption (`_CAPTION_NAMES`), of at most `_CAPTION_MAX_WORDS` words. A caption
-    describes a picture; it is not the article's running text, wherever it stands."""
+    names as a caption (`_CAPTION_NAMES`), of at most `_CAPTION_MAX_WORDS` words, in the
+    main text's region (the block around `main`, so the lead picture beside it too; the
+    whole page when there is no main text block). A caption describes a picture; it is
+    not the article's running text. What stands further away the extractor leaves out
+    anyway: its region alone is searched, which keeps the cost down."""
     cut: list[_Element] = []
     root = _top(tree)
-    for element in _CAPTIONS(tree):
+    region = main.getparent() if main is not None else None
+    if main is not None and _top(main) is not root:
+        return cut  # the main text went with a cut: nothing to look for
+    for element in _CAPTIONS(region if region is not None else tree):
         if not isinstance(element.tag, str) or _top(element) is not root:
             continue
         if element.tag != "figcaption":
@@ -579,6 +605,22 @@ def cut_captions(tree: HtmlElement) -> list[_Element]:
         _detach(element)
         cut.append(element)
     return cut
+
+
+def _between(heading: _Element, main: _Element) -> Iterator[_Element]:
+    """The elements after `heading` in document order (not inside it) up to `main`, the
+    main text's block, excluded, and without main's ancestors: what a template sets
+    between the title and the text. Only these are visited (no walk from the top)."""
+    around = set(main.iterancestors())
+    node: _Element | None = heading
+    while node is not None:
+        for sibling in node.itersiblings():
+            for element in sibling.iter():
+                if element is main:
+                    return
+                if element not in around and isinstance(element.tag, str):
+                    yield element
+        node = node.getparent()
 
 
 # --- 2d. the date line under the title
@@ -601,16 +643,7 @@ def date_after_title(tree: HtmlElement, title: str | None, main: _Element | None
     from nadif.cleaners.dates import date_in_line
     from nadif.cleaners.normalize import fold
 
-    around = set(main.iterancestors())
-    seen_heading = False
-    for element in tree.iter():
-        if element is heading:
-            seen_heading = True
-            continue
-        if element is main:
-            return None
-        if not seen_heading or element in around or not isinstance(element.tag, str):
-            continue
+    for element in _between(heading, main):
         if element.tag in _CODE or not (element.text and element.text.strip()):
             continue
         text = " ".join(_text(element).split())
@@ -662,17 +695,8 @@ def cut_standfirst(tree: HtmlElement, title: str | None, main: _Element | None) 
     heading = _title_heading(tree, title)
     if heading is None:
         return None
-    around = set(main.iterancestors())  # they hold the main text: never a standfirst
-    seen_heading = False
-    for element in tree.iter():  # document order: the main text's own blocks come after it
-        if element is heading:
-            seen_heading = True
-            continue
-        if element is main:
-            return None  # the main text begins: no standfirst above it
-        if not seen_heading or element in around:
-            continue
-        if not isinstance(element.tag, str) or not _is_standfirst_block(element):
+    for element in _between(heading, main):
+        if not _is_standfirst_block(element):
             continue
         _detach(element)
         return element
@@ -717,7 +741,9 @@ def title_as_shown(tree: HtmlElement, title: str | None) -> str | None:
     heading = _title_heading(tree, title)
     if heading is None:
         return title
-    return " ".join(_text(heading).split()) or title
+    shown = " ".join(_text(heading).split()) or title
+    _HEADINGS.last = (tree, shown, heading)  # the later rules ask with the title as shown
+    return shown
 
 
 def drop_title_repeats(body: _Element, title: str | None) -> list[str]:
