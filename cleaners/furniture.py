@@ -34,6 +34,8 @@ def furniture_rules() -> tuple[LineRule, ...]:
             r"[\[(]?related(?: (?:posts?|articles?|stories|story|news|content|coverage|reading|"
             r"links?|topics?|videos?))?\s*:\s*.+",
             r"also on [\w-]+(?:\.[\w-]+)+\b.*",
+            # a network's read-more line under the text: "En Xataka | <headline>"
+            r"en [\w.'’-]{2,25}(?: [\w.'’-]{2,25})? \| .{5,160}",
             kind="related",
             max_len=200,
         ),
@@ -161,6 +163,7 @@ def furniture_rules() -> tuple[LineRule, ...]:
             r"\((?:photo|image|credit|picture)s?\s*:.{1,100}\)",
             r"(?:crédit|credit)s?(?: photo)?\s*:.{1,100}",
             r"(?:quellen? )?(?:text und )?(?:foto|fotos|bild|bilder)(?:quelle)?\s*:.{1,100}",
+            r"(?:imagen|imágenes|fotografía|foto)\s*\|\s*.{1,100}",
             kind="widget",
             max_len=120,
         ),
