@@ -260,27 +260,69 @@ def protect_main_text(tree: HtmlElement, main: _Element | None = None) -> list[s
     for block in (main, *main.iterancestors()):
         if block.tag == "html" or not isinstance(block.tag, str):
             break
-        names = {key: block.get(key, "") for key in ("class", "id") if block.get(key)}
-        if not names or not _named_furniture(block.tag, tuple(names.items())):
-            continue
-        tokens = names.get("class", "").split()
-        kept = [
-            token
-            for token in tokens
-            if not _named_furniture(block.tag, (("class", token),))
-            and not _named_furniture(block.tag, (("class", f"x {token} x"),))
-        ]
-        if len(kept) < len(tokens):
-            taken += [token for token in tokens if token not in kept]
-            if kept:
-                block.set("class", " ".join(kept))
-            else:
-                del block.attrib["class"]
-        ident = names.get("id")
-        if ident and _named_furniture(block.tag, (("id", ident),)):
-            taken.append(f"#{ident}")
-            del block.attrib["id"]
+        taken += _unname_furniture(block)
+    for unit in _repeated_units(main):  # the article's own repeating blocks (slides...)
+        for block in unit.iter():
+            if isinstance(block.tag, str) and block.tag not in _CODE:
+                taken += _unname_furniture(block)
     return taken
+
+
+def _unname_furniture(block: _Element) -> list[str]:
+    """Take out of a block's class and id the furniture words a rule selects by."""
+    names = {key: block.get(key, "") for key in ("class", "id") if block.get(key)}
+    if not names or not _named_furniture(block.tag, tuple(names.items())):
+        return []
+    taken: list[str] = []
+    tokens = names.get("class", "").split()
+    kept = [
+        token
+        for token in tokens
+        if not _named_furniture(block.tag, (("class", token),))
+        and not _named_furniture(block.tag, (("class", f"x {token} x"),))
+    ]
+    if len(kept) < len(tokens):
+        taken += [token for token in tokens if token not in kept]
+        if kept:
+            block.set("class", " ".join(kept))
+        else:
+            del block.attrib["class"]
+    ident = names.get("id")
+    if ident and _named_furniture(block.tag, (("id", ident),)):
+        taken.append(f"#{ident}")
+        del block.attrib["id"]
+    return taken
+
+
+# the article's repeating unit: at least this many sibling blocks of one class under the
+# main text's block, holding more than half of its prose between them
+_MIN_UNITS: Final = 3
+_UNIT_PROSE: Final = XPath(".//p[string-length(normalize-space()) >= $chars]")
+
+
+def _repeated_units(main: _Element) -> list[_Element]:
+    """The blocks a gallery, a slideshow or a listicle repeats under the main text's block
+    (`div.slideshow__item` six times, each a picture and its text): sibling blocks of one
+    class that together hold most of the main text's prose. Their names say how the
+    text is laid out, not that it is furniture."""
+    prose: dict[str, list[_Element]] = {}
+    chars: dict[str, int] = {}
+    total = 0
+    for child in main:
+        if not isinstance(child.tag, str):
+            continue
+        held = sum(len(_text(p)) for p in _UNIT_PROSE(child, chars=_PROSE_CHARS))
+        total += held
+        name = child.get("class")
+        if name and held:
+            prose.setdefault(name, []).append(child)
+            chars[name] = chars.get(name, 0) + held
+    return [
+        unit
+        for name, units in prose.items()
+        if len(units) >= _MIN_UNITS and 2 * chars[name] > total
+        for unit in units
+    ]
 
 
 # --- 2. repairs to the raw tree

@@ -283,6 +283,7 @@ def extract(
     generic = len(xpaths) - len(GENERIC_PRUNE_XPATH)
     pruned = prune(tree, xpaths[:generic])
     main = main_text_block(tree)
+    captions = cut_captions(tree, main)  # before the names change: they say "caption"
     protect_main_text(tree, main)
     pruned += [(generic + index, element) for index, element in prune(tree, xpaths[generic:])]
     for index, element in pruned:
@@ -291,7 +292,7 @@ def extract(
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
     for rule, element in drop_title_furniture(tree, title):
         _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
-    for element in cut_captions(tree, main):
+    for element in captions:
         _record(removed, subtree_removal(element, "html/caption", "caption"))
     standfirst = cut_standfirst(tree, title, main)
     if standfirst is not None:
