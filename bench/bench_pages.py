@@ -18,7 +18,8 @@ extra and missing per page; precision and recall averaged over pages, F1 from th
 averages), computed with the functions of ../shared/bench/score_articles.py. Pages are
 grouped by script: Arabic script (ar, fa, ur) and the others. `published` is compared
 with the gold date (its date part): right, wrong, missing (the gold has one, nadif none)
-and invented (nadif gives one where the page states none). It prints figures; it
+and invented (nadif gives one where the page states none); `author` likewise (a name
+is right only when it is the gold's exactly). It prints figures; it
 asserts nothing.
 """
 
@@ -90,6 +91,7 @@ def methods() -> dict[str, Callable[[dict[str, Any]], tuple[str, str | None]]]:
             article = extract_html(case["html"])
         except ExtractionError:
             return "", None
+        case["_author"] = article.author  # read by run_part for the author line
         return article.text, article.published
 
     return {REFERENCE: plain, "trafilatura +url": with_url, "nadif HTML layer": layer, NADIF: full}
@@ -143,6 +145,9 @@ def run_part(
             if name == NADIF:
                 row["date"] = date_verdict(case.get("published"), published)
                 row["published"] = published
+                row["author"] = date_verdict(case.get("author"), case.get("_author"))
+                if row["author"] == "right" and case.get("author") != case.get("_author"):
+                    row["author"] = "wrong"  # a name is right only when it is the same
         rows.append(row)
 
     groups = {
@@ -174,6 +179,13 @@ def run_part(
     for r in rows:
         if r["date"] != "right":
             print(f"  {r['date']:<8} {r['name']}: {r['published']}")
+    names_found = [r["author"] for r in rows]
+    print(
+        "author (nadif extract_html vs gold): "
+        + "  ".join(
+            f"{v} {names_found.count(v)}" for v in ("right", "wrong", "missing", "invented")
+        )
+    )
     if args.per_page:
         short = {
             REFERENCE: "traf",

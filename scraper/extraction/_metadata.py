@@ -65,11 +65,17 @@ _AUTHOR_XPATHS: Final = (
     XPath(
         "//body//*[self::a or self::span or self::p or self::div or self::h3 or self::h4]"
         "[contains(@class, 'author') or contains(@class, 'byline')]"
+        "[not(contains(@class, 'authoring'))]"  # a menu's "authoring" link is no byline
         "[not(ancestor::*[contains(@class, 'comment')])]"
+        "[not(ancestor::nav or ancestor::*[contains(@class, 'menu')])]"
     ),
 )
+# inside a byline block: the date and time it also shows are not the name
+_DATED_PART: Final = re.compile(r"date|time|zeit|datum|fecha", re.IGNORECASE)
 _BYLINE_PREFIX: Final = re.compile(
-    r"^(?:(?:posted|written|published) by|by|par|por|von|بقلم|كتب)\s*:?\s+", re.IGNORECASE
+    r"^(?:(?:posted|written|published) by|by|par|por|von|بقلم|كتب|بواسطة|حاوره|حاورته|إعداد)"
+    r"\s*[:\-–]?\s+",
+    re.IGNORECASE,
 )
 _MAX_AUTHOR_CHARS: Final = 80
 
@@ -197,13 +203,62 @@ def _terms(
     return unique or None
 
 
+def _name_text(element: HtmlElement) -> str:
+    """A byline block's text without the date or time it shows beside the name (a <time>,
+    a block whose class names a date or a time)."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not (
+                child.tag == "time" or _DATED_PART.search(child.get("class") or "")
+            ):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return " ".join(" ".join(parts).split())
+
+
 def _author_from_markup(tree: HtmlElement) -> str | None:
     for xpath in _AUTHOR_XPATHS:
         for element in xpath(tree):
-            text = _BYLINE_PREFIX.sub("", " ".join(" ".join(element.itertext()).split()))
+            text = _BYLINE_PREFIX.sub("", _name_text(element))
             if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                 return normalize_authors(None, text)
     return None
+
+
+_KEY: Final = re.compile(r"[\W_]+")
+# a host name read as a name ("elmundo.es" -> "Elmundo Es")
+_DOMAIN: Final = re.compile(
+    r"[\w-]+ (?:com|net|org|info|news|tv|de|es|fr|it|ma|dz|tn|eg|sa|ae|uk|co|ir|pk|at|ch|be|nl"
+    r"|pl|cz|lv|pt|br|ar|lb|jo|iq|ly|sd|qa|kw|om|ye|sy|ps|mr)",
+    re.IGNORECASE,
+)
+
+
+def _a_person(author: str | None, sitename: str | None, url: str | None) -> str | None:
+    """`author`, unless it names the site rather than a person: the site's name, or its
+    host ("tagesausblick.de" read as "Tagesausblick De"). A byline prefix ("By", "كتب -",
+    "بواسطة") is taken off."""
+    if not author:
+        return None
+    author = _BYLINE_PREFIX.sub("", author).strip() or None
+    if author is None:
+        return None
+    key = _KEY.sub("", author.casefold())
+    site = {_KEY.sub("", sitename.casefold())} if sitename else set()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        labels = host.casefold().removeprefix("www.")
+        site |= {_KEY.sub("", labels), _KEY.sub("", labels.split(".")[0])}
+    if key in site or any(key and s and key in s for s in site) or _DOMAIN.fullmatch(author):
+        return None
+    return author
 
 
 def page_url(tree: HtmlElement) -> str | None:
@@ -232,7 +287,8 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     with suppress(Exception):  # malformed JSON-LD must not cost the article
         meta = extract_meta_json(tree, meta)
     title = meta.title or extract_title(tree)
-    author = meta.author or _author_from_markup(tree)
+    author = _a_person(meta.author, meta.sitename, url or page_url(tree))
+    author = author or _a_person(_author_from_markup(tree), meta.sitename, None)
     own_url = url or page_url(tree)
     stated = _stated_metas(tree)  # read once, for the dates, categories and tags
     published = stated_published(tree, stated) or find_date(
