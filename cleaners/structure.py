@@ -16,6 +16,7 @@ import regex
 __all__ = [
     "author_from_byline",
     "densest_run",
+    "ends_like_sentence",
     "is_headline_like",
     "is_long",
     "is_paragraph",
@@ -62,6 +63,11 @@ def is_prose(line: str) -> bool:
     """A long line that reads as running text, not as a long headline: it ends like a
     sentence, or runs past any headline's length."""
     return is_long(line) and (word_count(line) > PROSE_WORDS or _PROSE_END.search(line) is not None)
+
+
+def ends_like_sentence(line: str) -> bool:
+    """The line ends as a sentence does (a full stop, a question mark, a closing quote...)."""
+    return _PROSE_END.search(line) is not None
 
 
 def is_paragraph(line: str) -> bool:

@@ -41,7 +41,14 @@ from typing import Final, Literal
 from .dates import AR_DAYS, AR_MONTHS, EN_DAYS, EN_MONTHS, FR_DAYS, FR_MONTHS
 from .normalize import fold, split_lines
 from .rules import Where
-from .structure import densest_run, is_long, is_prose, nonblank_before, word_count
+from .structure import (
+    densest_run,
+    ends_like_sentence,
+    is_long,
+    is_prose,
+    nonblank_before,
+    word_count,
+)
 
 __all__ = [
     "Proposal",
@@ -70,7 +77,6 @@ ANYWHERE_WORDS: Final = 2  # a rule for a longer line (or a shape) may fire anyw
 FORMULA_SHARE: Final = 0.2
 FORMULA_MIN_PAGES: Final = 2  # ...and of at least this many
 FORMULA_MIN_WORDS: Final = 4  # a sentence, not a label
-_SENTENCE_END = re.compile(r"[.!?؟۔…»\"”]\s*$")
 
 _EN_MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -437,7 +443,7 @@ class TemplateLearner:
         for (form, key), c in self._counts.items():
             if form != "line" or c.core < self.formula_threshold or c.edge >= t:
                 continue
-            if word_count(key) < FORMULA_MIN_WORDS or not _SENTENCE_END.search(key):
+            if word_count(key) < FORMULA_MIN_WORDS or not ends_like_sentence(key):
                 continue
             pattern, source = _key_pattern(form, key, c.variant or key)
             longest = max((len(fold(e)) for e in c.examples), default=len(key))

@@ -686,7 +686,10 @@ def date_after_title(tree: HtmlElement, title: str | None, main: _Element | None
     from nadif.cleaners.normalize import fold
 
     for element in _between(heading, main):
-        if element.tag in _CODE or not (element.text and element.text.strip()):
+        if element.tag in _CODE:
+            continue
+        own = (element.text or "") + "".join(child.tail or "" for child in element)
+        if not own.strip():  # a wrapper: its children are looked at in turn
             continue
         text = " ".join(_text(element).split())
         if len(text.split()) > _DATE_LINE_MAX_WORDS:

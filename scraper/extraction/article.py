@@ -7,21 +7,19 @@ The site is chosen by the URL's host; without a URL, by the host of the URL the 
 declares (its canonical link or og:url), else by the signatures found in the extracted
 text (the page is then extracted again with that site's `drop_xpath`). The page's
 metadata title is the title hint for the line pipeline; published date and author come
-from the page's metadata (a page that states no date there: the date opening a block of
-its title's header, `date_by_title`; never a year found in the text). What the HTML stage cut comes first in `Article.removed`
-(`line` 0), then the line cleaning's removals.
+from the page's metadata (a page that states no date there: the date line under its
+title, `scraper.extraction.lines`; never a year found in the text). What the HTML stage
+cut comes first in `Article.removed` (`line` 0), then the line cleaning's removals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from nadif.cleaners.article import Article, Removal
-from nadif.cleaners.dates import date_in_line
+from nadif.cleaners.article import Article
 from nadif.cleaners.errors import ExtractionError
-from nadif.cleaners.normalize import fold, normalize_line
+from nadif.cleaners.normalize import normalize_line
 from nadif.cleaners.pipeline import clean_lines
 from nadif.scraper.extraction._metadata import PageMetadata
 from nadif.scraper.extraction.lines import Extracted, extract
@@ -155,7 +153,7 @@ def extract_html(
     article.removed[:0] = extracted.removed  # the markup's cuts came first
     article.url = extracted.url or url
     article.source = source if source is not None else url
-    article.published = extracted.published or date_by_title(extracted.removed)
+    article.published = extracted.published
     article.author = extracted.author or article.author
     _add_metadata(article, extracted.metadata)
     if article.description is None and extracted.standfirst:
@@ -163,27 +161,6 @@ def extract_html(
     if extracted.lang and article.lang is None:
         article.lang = extracted.lang
     return article
-
-
-# how far into a block next to the title its date may stand ("28. November 2014 <kicker>
-# <standfirst>": a date line, or a header block that opens with the date)
-_DATE_LEAD_CHARS = 40
-
-
-def date_by_title(removed: Sequence[Removal]) -> str | None:
-    """The date the page states next to its title when its metadata states none: the
-    first date opening a block of the title's own header (`html/title-header`), else
-    one opening the block just before it (`html/before-title`, the last one). Never a
-    year found in the text."""
-    for rule in ("html/title-header", "html/before-title"):
-        blocks = [r.text for r in removed if r.rule == rule]
-        if rule == "html/before-title":
-            blocks = blocks[-1:]
-        for text in blocks:
-            found = date_in_line(fold(text[:_DATE_LEAD_CHARS]))
-            if found is not None:
-                return found
-    return None
 
 
 def _add_metadata(article: Article, meta: PageMetadata | None) -> None:

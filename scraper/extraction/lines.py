@@ -288,6 +288,8 @@ def extract(
     pruned += [(generic + index, element) for index, element in prune(tree, xpaths[generic:])]
     for index, element in pruned:
         _record(removed, subtree_removal(element, rules[index]))
+    # the date line under the title, while the title's header block is still there
+    published = meta.published or date_after_title(tree, title, main)
     for element in prepare_tree(tree, meta.url):
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
     for rule, element in drop_title_furniture(tree, title):
@@ -297,7 +299,6 @@ def extract(
     standfirst = cut_standfirst(tree, title, main)
     if standfirst is not None:
         _record(removed, subtree_removal(standfirst, "html/standfirst", "standfirst"))
-    published = meta.published or date_after_title(tree, title, main)
     lines = _trafilatura_lines(tree, url, title, removed, _has_joiners(text))
     method = "trafilatura"
     if not lines:
