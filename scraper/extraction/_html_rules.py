@@ -305,24 +305,20 @@ def _repeated_units(main: _Element) -> list[_Element]:
     (`div.slideshow__item` six times, each a picture and its text): sibling blocks of one
     class that together hold most of the main text's prose. Their names say how the
     text is laid out, not that it is furniture."""
-    prose: dict[str, list[_Element]] = {}
-    chars: dict[str, int] = {}
-    total = 0
-    for child in main:
-        if not isinstance(child.tag, str):
-            continue
-        held = sum(len(_text(p)) for p in _UNIT_PROSE(child, chars=_PROSE_CHARS))
-        total += held
-        name = child.get("class")
-        if name and held:
-            prose.setdefault(name, []).append(child)
-            chars[name] = chars.get(name, 0) + held
-    return [
-        unit
-        for name, units in prose.items()
-        if len(units) >= _MIN_UNITS and 2 * chars[name] > total
-        for unit in units
-    ]
+    named: dict[str, list[_Element]] = {}
+    for child in main:  # the candidates: blocks with a class that at least three share
+        if isinstance(child.tag, str) and child.tag != "p" and (name := child.get("class")):
+            named.setdefault(name, []).append(child)
+    named = {name: units for name, units in named.items() if len(units) >= _MIN_UNITS}
+    if not named:
+        return []
+    total = sum(len(_text(p)) for p in _UNIT_PROSE(main, chars=_PROSE_CHARS))
+    found: list[_Element] = []
+    for units in named.values():
+        held = [sum(len(_text(p)) for p in _UNIT_PROSE(u, chars=_PROSE_CHARS)) for u in units]
+        if 2 * sum(held) > total:
+            found += [u for u, h in zip(units, held) if h]
+    return found
 
 
 # --- 2. repairs to the raw tree
@@ -428,10 +424,12 @@ def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> list[_Elem
     host = _host(url)
     dropped: list[_Element] = []
     for block in _LINK_ONLY_BLOCKS(tree):
+        if len(block.text_content().split()) < _MIN_TEASER_WORDS:
+            continue  # the cheap test first: most link-only blocks are menu items
         link = next((a for a in block.iter("a") if a.text_content().strip()), None)
         if link is None:  # a paragraph wrapped in a link
             link = next(block.iterancestors("a"), None)
-        if link is None or len(block.text_content().split()) < _MIN_TEASER_WORDS:
+        if link is None:
             continue
         if _is_internal(link.get("href"), host):
             _detach(block)
