@@ -130,12 +130,17 @@ def test_learn_reports_the_formula_and_writes_a_keep_rule(tmp_path: Path) -> Non
     folder.mkdir()
     for n, lines in enumerate(_pages()):
         (folder / f"{n}.txt").write_text("\n\n".join(lines), encoding="utf-8")
-    cmd = [sys.executable, "-m", "nadif", "learn", str(folder), "--site", "example", "--against"]
+    root = tmp_path / "project"
+    (root / "sites").mkdir(parents=True)
+    cmd = [sys.executable, "-m", "nadif", "learn", str(folder), "--site", "example"]
+    cmd += ["--domain", "example.invalid", "--write", "--root", str(root), "--against"]
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     report = result.stdout
     head = report.index("body formulas (kept, never dropped):")
     assert fold(FORMULA).replace(".", "\\.") in report[head:], "the formula is reported"
+    module = (root / "sites" / "example.py").read_text(encoding="utf-8")
+    assert 'keep_line(\n            "body-formula"' in module, "written as a keep rule"
 
 
 CLOSING_DUMPS = {
