@@ -50,3 +50,18 @@ def test_the_sites_own_name_or_host_is_no_author() -> None:
 def test_a_byline_prefix_is_taken_off() -> None:
     header = "<p class='byline'>كتب- محمد عبد الحميد</p>"
     assert extract_html(_page(header=header)).author == "محمد عبد الحميد"
+
+
+def test_byline_classes_in_any_case_and_a_writer_class() -> None:
+    for header in (
+        "<div class='noteAuthor'><span>Jana Novak</span></div>",
+        "<span class='writer-name'>كتب: محمد مجدي</span>",
+    ):
+        author = extract_html(_page(header=header)).author
+        assert author in ("Jana Novak", "محمد مجدي"), header
+
+
+def test_the_sites_name_before_the_byline_is_taken_off() -> None:
+    head = "<meta property='og:site_name' content='Souss Info'>"
+    header = "<span class='post-author'>Souss Info - Ibrahim Ait Ali</span>"
+    assert extract_html(_page(head=head, header=header)).author == "Ibrahim Ait Ali"

@@ -64,7 +64,9 @@ _AUTHOR_XPATHS: Final = (
     XPath("//*[@itemprop='author']"),
     XPath(
         "//body//*[self::a or self::span or self::p or self::div or self::h3 or self::h4]"
-        "[contains(@class, 'author') or contains(@class, 'byline')]"
+        "[contains(translate(@class, 'AUTHOR', 'author'), 'author')"
+        " or contains(translate(@class, 'BYLINE', 'byline'), 'byline')"
+        " or contains(@class, 'writer')]"
         "[not(contains(@class, 'authoring'))]"  # a menu's "authoring" link is no byline
         "[not(ancestor::*[contains(@class, 'comment')])]"
         "[not(ancestor::nav or ancestor::*[contains(@class, 'menu')])]"
@@ -73,8 +75,8 @@ _AUTHOR_XPATHS: Final = (
 # inside a byline block: the date and time it also shows are not the name
 _DATED_PART: Final = re.compile(r"date|time|zeit|datum|fecha", re.IGNORECASE)
 _BYLINE_PREFIX: Final = re.compile(
-    r"^(?:(?:posted|written|published) by|by|par|por|von|بقلم|كتب|بواسطة|حاوره|حاورته|إعداد)"
-    r"\s*[:\-–]?\s+",
+    r"^(?:(?:posted|written|published) by|by|par|por|von|بقلم|كتب|بواسطة|حاوره|حاورته|إعداد"
+    r"|المؤلف)\s*[:\-–،,]?\s+",
     re.IGNORECASE,
 )
 _MAX_AUTHOR_CHARS: Final = 80
@@ -223,22 +225,33 @@ def _name_text(element: HtmlElement) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _author_from_markup(tree: HtmlElement) -> str | None:
+def _author_from_markup(tree: HtmlElement, sitename: str | None) -> str | None:
     for xpath in _AUTHOR_XPATHS:
         for element in xpath(tree):
-            text = _BYLINE_PREFIX.sub("", _name_text(element))
+            text = _without_site(_BYLINE_PREFIX.sub("", _name_text(element)), sitename) or ""
             if 2 < len(text) <= _MAX_AUTHOR_CHARS:
                 return normalize_authors(None, text)
     return None
 
 
 _KEY: Final = re.compile(r"[\W_]+")
+_SITE_SEPARATOR: Final = re.compile(r"^\s*[-–—|:/]\s*")
 # a host name read as a name ("elmundo.es" -> "Elmundo Es")
 _DOMAIN: Final = re.compile(
     r"[\w-]+ (?:com|net|org|info|news|tv|de|es|fr|it|ma|dz|tn|eg|sa|ae|uk|co|ir|pk|at|ch|be|nl"
     r"|pl|cz|lv|pt|br|ar|lb|jo|iq|ly|sd|qa|kw|om|ye|sy|ps|mr)",
     re.IGNORECASE,
 )
+
+
+def _without_site(text: str, sitename: str | None) -> str | None:
+    """A byline without the site's name before it ("<site> - <name>": the site's own
+    byline form); None when nothing else is left."""
+    if sitename and text.casefold().startswith(sitename.casefold()):
+        rest = text[len(sitename) :]
+        if _SITE_SEPARATOR.match(rest):
+            return _SITE_SEPARATOR.sub("", rest, count=1).strip() or None
+    return text
 
 
 def _a_person(author: str | None, sitename: str | None, url: str | None) -> str | None:
@@ -248,6 +261,9 @@ def _a_person(author: str | None, sitename: str | None, url: str | None) -> str 
     if not author:
         return None
     author = _BYLINE_PREFIX.sub("", author).strip() or None
+    if author is None:
+        return None
+    author = _without_site(author, sitename)
     if author is None:
         return None
     key = _KEY.sub("", author.casefold())
@@ -288,7 +304,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         meta = extract_meta_json(tree, meta)
     title = meta.title or extract_title(tree)
     author = _a_person(meta.author, meta.sitename, url or page_url(tree))
-    author = author or _a_person(_author_from_markup(tree), meta.sitename, None)
+    author = author or _a_person(_author_from_markup(tree, meta.sitename), meta.sitename, None)
     own_url = url or page_url(tree)
     stated = _stated_metas(tree)  # read once, for the dates, categories and tags
     published = stated_published(tree, stated) or find_date(
