@@ -51,13 +51,26 @@ _EN_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _EN_DAYS_SHORT = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _DATE_LABEL = (
     r"(last )?updated( on)?|published( on)?|posted( on)?|mis à jour( le)?|publié le|modifié le|"
-    r"آخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر في|بتاريخ"
+    r"آخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر في|بتاريخ|"
+    r"(derni[eè]re |premi[eè]re )?(publication|modification)( le)?|stand|erstellt( am)?|aktualisiert( am)?"
 )
-_DATE_WORD = rf"{_AR_MONTHS}|{_AR_DAYS}|{_FR_MONTHS}|{_FR_DAYS}|{_EN_MONTHS}|{_EN_DAYS}|am|pm|gmt|utc|h|ص|م|الساعة|le|à|on|at"
+_DATE_WORD = rf"{_AR_MONTHS}|{_AR_DAYS}|{_FR_MONTHS}|{_FR_DAYS}|{_EN_MONTHS}|{_EN_DAYS}|am|pm|gmt|utc|h|ص|م|الساعة|في|le|à|on|at|uhr"
+
+
+_AGENCIES = r"afp|reuters|ap|dpa|efe|ansa|apa|sda|kna|epd|belga|ats|map|aps|رويترز|أ ف ب|وكالات"
 
 
 def _shape_rules() -> tuple[LineRule, ...]:
     return (
+        drop_line(
+            "end-marks",
+            # the mark that closes an agency dispatch or a press release, on its own line:
+            # "انتهى", "(انتهى)", "-30-", "###", "- Ende -", "(fin)"
+            r"[\s(\[/«-]*(انتهى|ends?|ende|fin|-30-|###)[\s)\]/»-]*",
+            kind="credit",
+            max_len=20,
+            where="edge",
+        ),
         drop_line(
             "counters",
             # share / like / comment counters: digits and separators only, e.g. "48", "0 54", "1.2k"
@@ -116,11 +129,14 @@ def _shape_rules() -> tuple[LineRule, ...]:
         ),
         drop_line(
             "bylines",
-            r"(بقلم|كتب|كتبت|تحرير|إعداد|حاوره|حاورته|ترجمة|متابعة|تقرير)\s*:\s*[^.!؟:]{2,40}",
+            r"(بقلم|كتب|كتبت|تحرير|إعداد|حاوره|حاورته|ترجمة|متابعة|تقرير|نشر بواسطة|بواسطة|نشر من طرف)"
+            r"\s*:\s*[^.!؟:]{2,40}",
             r"بقلم\s+[^.!؟:]{2,40}",
             r"كتب(\s+[\w.'’-]+){1,5}",
             r"[^.!؟:]{2,30}\s*:\s*(متابعة|متابعات|خاص|تقرير)",
             r"\(?(و\.? ?م\.? ?ع|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
+            # a newsroom crediting the agencies it wrote from: "(NEWSROOM avec AFP)"
+            rf"\([^()]{{2,30}}\s(avec|with|mit|con|مع)\s({_AGENCIES})(\s*(,|/|&|et|and|und|y|و)\s*({_AGENCIES}))*\)",
             r"(par|by\s*:?)\s+[\w'’.-]+(\s+[\w'’.-]+){0,3}(\s+(et|and)\s+[\w'’.-]+(\s+[\w'’.-]+){0,2})?(\s*[,|/-]\s*[\w'’.-]+){0,2}",
             kind="byline",
             max_len=80,

@@ -392,10 +392,15 @@ _LINK_ONLY_BLOCKS: Final = XPath(
     """(//p | //li)[.//a][count(.//a[normalize-space()]) = 1][
         string-length(normalize-space(.//a[normalize-space()])) >= 12 and
         string-length(normalize-space(.))
-        - string-length(normalize-space(.//a[normalize-space()])) <= 3]
+        - string-length(normalize-space(.//a[normalize-space()])) <= $stamp]
     |//p[ancestor::a[@href]][not(.//a)][string-length(normalize-space()) >= 12]"""
 )
 _MIN_TEASER_WORDS: Final = 3
+# beside its link, a teaser shows at most a separator, or the linked post's date and time
+# ("Headline ( 2018/3/18 14:10 )", "Headline - 12.03.2019"): digits and marks, no word
+_STAMP_CHARS: Final = 24
+_SEPARATOR_CHARS: Final = 3
+_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
 def _host(url: str | None) -> str | None:
@@ -423,14 +428,20 @@ def drop_internal_link_teasers(tree: HtmlElement, url: str | None) -> list[_Elem
     """
     host = _host(url)
     dropped: list[_Element] = []
-    for block in _LINK_ONLY_BLOCKS(tree):
-        if len(block.text_content().split()) < _MIN_TEASER_WORDS:
+    for block in _LINK_ONLY_BLOCKS(tree, stamp=_STAMP_CHARS):
+        text = block.text_content()
+        if len(text.split()) < _MIN_TEASER_WORDS:
             continue  # the cheap test first: most link-only blocks are menu items
         link = next((a for a in block.iter("a") if a.text_content().strip()), None)
         if link is None:  # a paragraph wrapped in a link
             link = next(block.iterancestors("a"), None)
         if link is None:
             continue
+        rest = " ".join(text.split()).replace(" ".join(link.text_content().split()), "", 1)
+        if len(rest.strip()) > _SEPARATOR_CHARS and (
+            block.tag != "li" or _LETTER.search(rest) or not any(c.isdigit() for c in rest)
+        ):
+            continue  # more than a separator: only a list item may add a date stamp
         if _is_internal(link.get("href"), host):
             _detach(block)
             dropped.append(block)
@@ -619,6 +630,7 @@ _CAPTIONS: Final = XPath(  # a prefilter without translate(), under the main tex
     " or contains(@class, 'idascalia')]"
 )
 _CAPTION_MAX_WORDS: Final = 60
+_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def cut_captions(tree: HtmlElement, main: _Element | None) -> list[_Element]:
@@ -638,7 +650,8 @@ def cut_captions(tree: HtmlElement, main: _Element | None) -> list[_Element]:
             continue
         if element.tag != "figcaption":
             names = " ".join(filter(None, (element.get("class"), element.get("id"))))
-            if not _CAPTION_NAMES.search(names.replace("__", "-")):
+            # camelCase names are split into their words ("itemImgCaption")
+            if not _CAPTION_NAMES.search(_CAMEL.sub("-", names.replace("__", "-"))):
                 continue
         if _words(element) > _CAPTION_MAX_WORDS or not _shows_text(element):
             continue
@@ -650,14 +663,19 @@ def cut_captions(tree: HtmlElement, main: _Element | None) -> list[_Element]:
 def _between(heading: _Element, main: _Element) -> Iterator[_Element]:
     """The elements after `heading` in document order (not inside it) up to `main`, the
     main text's block, excluded, and without main's ancestors: what a template sets
-    between the title and the text. Only these are visited (no walk from the top)."""
+    between the title and the text; when the heading stands inside `main`, what follows
+    it there up to the first paragraph of prose. Only these are visited (no walk from
+    the top)."""
     around = set(main.iterancestors())
+    inside = any(above is main for above in heading.iterancestors())
     node: _Element | None = heading
-    while node is not None:
+    while node is not None and node is not main:
         for sibling in node.itersiblings():
             for element in sibling.iter():
                 if element is main:
                     return
+                if inside and element.tag == "p" and _words(element) >= _PROSE_WORDS:
+                    return  # the heading is in the main block: its text starts here
                 if element not in around and isinstance(element.tag, str):
                     yield element
         node = node.getparent()
@@ -682,13 +700,18 @@ def date_after_title(tree: HtmlElement, title: str | None, main: _Element | None
         return None
     from nadif.cleaners.dates import date_in_line
     from nadif.cleaners.normalize import fold
+    from nadif.scraper.extraction._metadata import iso_published
 
     for element in _between(heading, main):
         if element.tag in _CODE:
             continue
         own = (element.text or "") + "".join(child.tail or "" for child in element)
-        if not own.strip():  # a wrapper: its children are looked at in turn
+        if not own.strip() and element.tag != "time":  # a wrapper: its children in turn
             continue
+        for stamp in element.iter("time"):  # the markup's own reading of the line
+            found = iso_published(stamp.get("datetime", "").strip())
+            if found is not None:
+                return found
         text = " ".join(_text(element).split())
         if len(text.split()) > _DATE_LINE_MAX_WORDS:
             continue
@@ -795,10 +818,15 @@ def drop_title_repeats(body: _Element, title: str | None) -> list[str]:
     if not title:
         return []
     keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
+    # a block far longer than the title is no repeat of it (its key is not computed)
+    longest = 2 * len(title) + 40
     dropped: list[str] = []
     for element in list(body):
-        if element.tag in ("head", "p") and _title_key(_text(element)) in keys:
-            dropped.append(_text(element))
+        if element.tag not in ("head", "p"):
+            continue
+        text = _text(element)
+        if len(text) <= longest and _title_key(text) in keys:
+            dropped.append(text)
             body.remove(element)
     return dropped
 

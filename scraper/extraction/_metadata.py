@@ -56,6 +56,9 @@ class PageMetadata:
     categories: tuple[str, ...] | None = None
     tags: tuple[str, ...] | None = None
     image: str | None = None
+    # `published` is htmldate's reading of the page's markup and URL, not a date that the
+    # metadata states (a date line under the title, when there is one, comes first)
+    published_guessed: bool = False
 
 
 # bylines marked up as such, most specific first; the first short text wins
@@ -63,7 +66,10 @@ _AUTHOR_XPATHS: Final = (
     XPath("//a[@rel='author']|//*[@itemprop='author']//*[@itemprop='name']"),
     XPath("//*[@itemprop='author']"),
     XPath(
-        "//body//*[self::a or self::span or self::p or self::div or self::h3 or self::h4]"
+        # a quick test of the class first (lower or upper case), the folded one after it
+        "//body//*[contains(@class, 'uthor') or contains(@class, 'UTHOR')"
+        " or contains(@class, 'yline') or contains(@class, 'YLINE') or contains(@class, 'writer')]"
+        "[self::a or self::span or self::p or self::div or self::h3 or self::h4]"
         "[contains(translate(@class, 'AUTHOR', 'author'), 'author')"
         " or contains(translate(@class, 'BYLINE', 'byline'), 'byline')"
         " or contains(@class, 'writer')]"
@@ -186,6 +192,10 @@ def stated_published(tree: HtmlElement, stated: dict[str, list[str]] | None = No
     `stated` is the page's `_stated_metas`, when the caller has read them already."""
     stated = _stated_metas(tree) if stated is None else stated
     extra = [str(value) for value in _TIME_PUBLISHED(tree)]
+    if len({value.strip()[:10] for value in extra}) > 1:
+        # several posts' dates (a menu's or a sidebar's teasers marked up as posts): which
+        # one is the article's the markup does not say
+        extra = []
     return _stated_date(tree, stated, _PUBLISHED_NAMES, extra, _JSON_PUBLISHED)
 
 
@@ -303,11 +313,13 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     with suppress(Exception):  # malformed JSON-LD must not cost the article
         meta = extract_meta_json(tree, meta)
     title = meta.title or extract_title(tree)
-    author = _a_person(meta.author, meta.sitename, url or page_url(tree))
-    author = author or _a_person(_author_from_markup(tree, meta.sitename), meta.sitename, None)
     own_url = url or page_url(tree)
+    author = _a_person(meta.author, meta.sitename, own_url)
+    author = author or _a_person(_author_from_markup(tree, meta.sitename), meta.sitename, None)
     stated = _stated_metas(tree)  # read once, for the dates, categories and tags
-    published = stated_published(tree, stated) or find_date(
+    published = stated_published(tree, stated)
+    guessed = published is None
+    published = published or find_date(
         tree,
         extensive_search=False,  # the extensive search reads years in the text as dates
         original_date=True,
@@ -319,6 +331,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         title=" ".join(title.split()) if title else None,
         author=author,
         published=published,
+        published_guessed=guessed and published is not None,
         lang=declared_lang(tree),
         url=own_url,
         modified=stated_modified(tree, stated),

@@ -289,7 +289,9 @@ def extract(
     for index, element in pruned:
         _record(removed, subtree_removal(element, rules[index]))
     # the date line under the title, while the title's header block is still there
-    published = meta.published or date_after_title(tree, title, main)
+    published = meta.published
+    if published is None or meta.published_guessed:
+        published = date_after_title(tree, title, main) or published
     for element in prepare_tree(tree, meta.url):
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
     for rule, element in drop_title_furniture(tree, title):

@@ -1,0 +1,173 @@
+"""Kinds of boilerplate and metadata that the fourth round of reconstructed pages showed
+nadif missing (issue 11; corpus/pages, 28 pages of 14 new sites). Each test writes its own
+page or lines; none is a corpus page.
+
+- a dispatch's end mark ("انتهى", "- Ende -", "-30-") and a newsroom's agency credit
+  ("(NEWSROOM avec AFP)") on their own line;
+- the date line with the Arabic "في" ("on") or a French/German label ("Dernière
+  modification :", "Stand: ... Uhr"), and the byline "نشر بواسطة:" ("posted by");
+- a picture caption whose class is written in camelCase ("itemImgCaption");
+- a related list whose items are a link and the linked post's date stamp;
+- several posts' `itemprop="datePublished"` times (a menu's teasers): not the article's
+  date; the `<time datetime>` of the date line under the title is, time included;
+- a title heading inside the main block: the date line is looked for before its text only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nadif import extract_html
+from nadif.cleaners.normalize import normalize_line
+from nadif.cleaners.pipeline import clean_lines
+
+AR_BODY = [
+    "صوت مجلس المحافظة اليوم على خطة المشاريع للعام الحالي بمبلغ اجمالي يقارب مئة مليار "
+    f"دينار، خصص نحو نصفها للمدارس وشبكات الماء في الأقضية والنواحي، الفقرة {n}."
+    for n in range(4)
+]
+DE_BODY = [
+    "Die Verkehrsbetriebe haben am Dienstag die Einzelheiten des Versuchs vorgestellt, der "
+    f"nach Angaben der Stadt rund zwei Millionen Euro kosten wird, Abschnitt {n}."
+    for n in range(4)
+]
+
+
+def _rules_only(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    article = clean_lines([normalize_line(line) for line in lines], scorer=False)
+    return article.paragraphs, {r.text: r.rule for r in article.removed}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("انتهى", "generic/end-marks"),
+        ("(انتهى)", "generic/end-marks"),
+        ("- Ende -", "generic/end-marks"),
+        ("-30-", "generic/end-marks"),
+        ("(RÉDACTION avec AFP)", "generic/bylines"),
+        ("(Newsdesk mit dpa und Reuters)", "generic/bylines"),
+    ],
+)
+def test_a_closing_mark_or_an_agency_credit_after_the_text_is_cut(line: str, rule: str) -> None:
+    kept, removed = _rules_only([*DE_BODY, line])
+    assert kept == DE_BODY
+    assert removed[line] == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("في 2018/3/21 11:20", "generic/date-only"),
+        ("Dernière modification : 12/03/2019 - 14:05", "generic/date-only"),
+        ("Stand: 12.03.2019 14:05 Uhr", "generic/date-only"),
+        ("نشر بواسطة: حيدر الكعبي", "generic/bylines"),
+    ],
+)
+def test_a_date_or_byline_line_before_the_text_is_cut(line: str, rule: str) -> None:
+    kept, removed = _rules_only(["عنوان الخبر في سطر قصير", line, *AR_BODY])
+    assert kept == AR_BODY
+    assert removed[line] == rule
+
+
+def test_the_posted_by_byline_names_the_author() -> None:
+    article = clean_lines(
+        [normalize_line(line) for line in ["نشر بواسطة: حيدر الكعبي", *AR_BODY]], scorer=False
+    )
+    assert article.author == "حيدر الكعبي"
+
+
+def test_an_end_word_inside_a_sentence_is_text() -> None:
+    line = "Das Ende der Linie ist noch nicht beschlossen."
+    kept, _ = _rules_only([*DE_BODY, line])
+    assert kept == [*DE_BODY, line]
+
+
+def _page(inner: str, *, head: str = "", title: str = "Neue Buslinie für die Vororte") -> str:
+    return (
+        f"<html><head><title>{title}</title>"
+        "<link rel='canonical' href='https://zeitung.example/lokales/buslinie-123'>"
+        f"{head}</head><body><nav><a href='/'>Start</a></nav>{inner}"
+        "<footer>Impressum</footer></body></html>"
+    )
+
+
+def test_a_camel_case_caption_is_cut() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    page = _page(
+        "<div class='item'><h1>Neue Buslinie für die Vororte</h1><div class='itemBody'>"
+        "<div class='itemImg'><img src='/a.jpg'>"
+        "<div class='itemImgCaption'>Ein Bus an der Endhaltestelle (Archiv)</div></div>"
+        f"<div class='itemText'>{paragraphs}</div></div></div>"
+    )
+    article = extract_html(page)
+    assert article.paragraphs == DE_BODY
+    assert any(r.rule == "html/caption" and "Endhaltestelle" in r.text for r in article.removed)
+
+
+def _related(items: list[str]) -> str:
+    return "<div class='block'><h2>Mehr aus der Region</h2><ul>" + "".join(items) + "</ul></div>"
+
+
+def test_a_related_list_of_links_with_date_stamps_is_cut_and_words_beside_a_link_stay() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    stamped = [
+        f"<li><a href='https://zeitung.example/lokales/{n}'>Stadtrat beschließt neue Taktung "
+        f"für Linie {n}</a> ( 2018/3/1{n} 14:10 )</li>"
+        for n in range(3)
+    ]
+    worded = (
+        "<li><a href='https://zeitung.example/lokales/plan'>Der neue Fahrplan</a> gilt ab "
+        "Montag für alle drei Vororte</li>"
+    )
+    page = _page(
+        f"<article><h1>Neue Buslinie für die Vororte</h1>{paragraphs}"
+        f"<ul>{worded}</ul>{_related(stamped)}</article>"
+    )
+    article = extract_html(page)
+    teasers = [r for r in article.removed if r.rule == "html/link-teaser"]
+    assert len(teasers) == 3 and all("2018/3/1" in r.text for r in teasers)
+    assert not any("Stadtrat" in p for p in article.paragraphs)
+    assert any("Der neue Fahrplan gilt ab Montag" in p for p in article.paragraphs)
+
+
+def _teaser(day: int) -> str:
+    return (
+        f"<li><a href='/x{day}'>Kurzmeldung {day}</a>"
+        f"<time itemprop='datePublished' datetime='2017-02-{day:02d}T10:00:00+00:00'>"
+        f"{day}. Februar</time></li>"
+    )
+
+
+def test_several_posts_dated_in_a_menu_do_not_date_the_article() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    menu = "<ul class='mega-menu'>" + "".join(_teaser(day) for day in (18, 20, 22)) + "</ul>"
+    page = _page(
+        f"{menu}<article><h1>Neue Buslinie für die Vororte</h1>"
+        "<div class='post-meta'>von Anna Berg, am "
+        "<time datetime='2017-02-26T18:12:40+00:00'>26. Februar 2017</time></div>"
+        f"<div class='post-content'>{paragraphs}</div></article>"
+    )
+    assert extract_html(page).published == "2017-02-26T18:12:40+00:00"
+
+
+def test_one_itemprop_date_is_the_articles() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    page = _page(
+        "<article><h1>Neue Buslinie für die Vororte</h1>"
+        "<time itemprop='datePublished' datetime='2017-02-24T08:00:00+01:00'>24.2.</time>"
+        f"<div class='post-content'>{paragraphs}</div></article>"
+    )
+    assert extract_html(page).published == "2017-02-24T08:00:00+01:00"
+
+
+def test_a_title_inside_the_main_block_takes_no_date_from_after_its_text() -> None:
+    """The heading stands in the main block; a teaser's date after the article's
+    paragraphs is another post's, not the article's (no date is given then)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    page = _page(
+        f"<section class='entry'><h2>Neue Buslinie für die Vororte</h2>{paragraphs}"
+        "<div class='teaser'><p><strong>31. Oktober 2014, 12:10</strong> Endlich neu</p></div>"
+        "</section>"
+    )
+    assert extract_html(page).published is None
