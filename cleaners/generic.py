@@ -136,7 +136,7 @@ def _shape_rules() -> tuple[LineRule, ...]:
             r"[^.!؟:]{2,30}\s*:\s*(متابعة|متابعات|خاص|تقرير)",
             r"\(?(و\.? ?م\.? ?ع|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
             # a newsroom crediting the agencies it wrote from: "(NEWSROOM avec AFP)"
-            rf"\([^()]{{2,30}}\s(avec|with|mit|con|مع)\s({_AGENCIES})(\s*(,|/|&|et|and|und|y|و)\s*({_AGENCIES}))*\)",
+            rf"\(([^()]{{2,30}}\s)?(avec|with|mit|con|مع)\s({_AGENCIES})(\s*(,|/|&|et|and|und|y|و)\s*({_AGENCIES}))*\)",
             r"(par|by\s*:?)\s+[\w'’.-]+(\s+[\w'’.-]+){0,3}(\s+(et|and)\s+[\w'’.-]+(\s+[\w'’.-]+){0,2})?(\s*[,|/-]\s*[\w'’.-]+){0,2}",
             kind="byline",
             max_len=80,

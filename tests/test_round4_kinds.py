@@ -171,3 +171,59 @@ def test_a_title_inside_the_main_block_takes_no_date_from_after_its_text() -> No
         "</section>"
     )
     assert extract_html(page).published is None
+
+
+@pytest.mark.parametrize(
+    "meta_title",
+    [
+        "Verkehr - Neue Buslinie verbindet die drei Vororte - Stadtanzeiger - Die Zeitung",
+        "Neue Buslinie verbindet die drei Vororte - Stadtanzeiger - Stadtanzeiger Online",
+        "Neue Buslinie verbindet die drei Vororte | Stadtanzeiger",
+    ],
+)
+def test_the_heading_that_states_part_of_the_metadata_title_is_the_title(meta_title: str) -> None:
+    """A section before the title, a site name and its slogan after it, or a metadata
+    title cut short: the heading states the title as the page shows it."""
+    heading = "Neue Buslinie verbindet die drei Vororte mit dem Bahnhof"
+    if "-" in meta_title:
+        heading = "Neue Buslinie verbindet die drei Vororte"
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    page = _page(
+        f"<h1>Verkehr</h1><article><h1>{heading}</h1>{paragraphs}</article>", title=meta_title
+    )
+    assert extract_html(page).title == heading
+
+
+@pytest.mark.parametrize(
+    ("stated", "author"),
+    [
+        ("Stadtanzeiger Online; Anna Berg", "Anna Berg"),
+        ("Anna Berg; SWR", "Anna Berg"),
+        ("Anna Berg; Jonas Falk", "Anna Berg; Jonas Falk"),
+        ("dpa; Red", None),
+    ],
+)
+def test_the_site_and_single_tokens_in_a_list_of_authors_are_no_persons(
+    stated: str, author: str | None
+) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    head = (
+        f"<meta name='author' content='{stated}'>"
+        "<meta property='og:site_name' content='Stadtanzeiger Online'>"
+    )
+    page = _page(f"<article><h1>Neue Buslinie</h1>{paragraphs}</article>", head=head)
+    assert extract_html(page).author == author
+
+
+def test_a_texte_par_byline_gives_the_name() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    page = _page(
+        "<article><h1>Neue Buslinie</h1><p class='author'>Texte par Élodie MARCHAND</p>"
+        f"{paragraphs}</article>"
+    )
+    assert extract_html(page).author == "Élodie MARCHAND"
+
+
+def test_an_agency_credit_alone_in_parentheses_is_cut() -> None:
+    kept, removed = _rules_only([*DE_BODY, "(Avec AFP)"])
+    assert kept == DE_BODY and removed["(Avec AFP)"] == "generic/bylines"

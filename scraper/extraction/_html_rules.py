@@ -539,11 +539,45 @@ def _title_heading(tree: HtmlElement, title: str) -> _Element | None:
     return heading
 
 
+# a heading that states only part of the metadata title (a section before it, a site name
+# and its slogan after it: "Afrique - <title>", "<title> - <site> - <site in Latin>")
+# holds this many words at least, and this share of the title's; a metadata title cut
+# short by the site states this share of the heading's words, and the heading adds a few
+_PART_MIN_WORDS: Final = 4
+_PART_MIN_SHARE: Final = 0.4
+_CUT_SHORT_MIN_SHARE: Final = 0.6
+_CUT_SHORT_MIN_WORDS: Final = 3  # words the heading states beyond a title cut short
+
+
 def _find_title_heading(tree: HtmlElement, title: str) -> _Element | None:
-    keys = {_title_key(title), _title_key(_TITLE_SUFFIX.sub("", title))} - {""}
-    candidates = _TITLE_HEADINGS(tree, longest=len(title) + 10)
-    headings = [h for h in candidates if _title_key(_text(h)) in keys]
+    bare = _TITLE_SUFFIX.sub("", title)
+    keys = {_title_key(title), _title_key(bare)} - {""}
+    candidates = [(h, _title_key(_text(h))) for h in _TITLE_HEADINGS(tree, longest=len(title) + 40)]
+    headings = [h for h, key in candidates if key in keys]
+    if not headings:
+        headings = [
+            h for h, key in candidates if _states_part(key, _title_key(title), _title_key(bare))
+        ]
     return next((h for h in headings if h.tag == "h1"), headings[0] if headings else None)
+
+
+def _states_part(key: str, title_key: str, bare_key: str) -> bool:
+    """Whether a heading (its key) states the title: as a run of the title's words (the
+    title adds a section or a site name around it), or as the words that the title, cut
+    short, begins with."""
+    words, title_words, bare_words = len(key.split()), len(title_key.split()), len(bare_key.split())
+    if (
+        words >= _PART_MIN_WORDS
+        and words >= _PART_MIN_SHARE * title_words
+        and f" {key} " in f" {title_key} "
+    ):
+        return True
+    return (
+        bare_words >= _PART_MIN_WORDS
+        and bare_words >= _CUT_SHORT_MIN_SHARE * words
+        and words - bare_words >= _CUT_SHORT_MIN_WORDS  # more than a badge ("Premium")
+        and f"{key} ".startswith(f"{bare_key} ")
+    )
 
 
 def _has_words_after(element: _Element, enough: int) -> bool:

@@ -81,7 +81,7 @@ _AUTHOR_XPATHS: Final = (
 # inside a byline block: the date and time it also shows are not the name
 _DATED_PART: Final = re.compile(r"date|time|zeit|datum|fecha", re.IGNORECASE)
 _BYLINE_PREFIX: Final = re.compile(
-    r"^(?:(?:posted|written|published) by|by|par|por|von|بقلم|كتب|بواسطة|حاوره|حاورته|إعداد"
+    r"^(?:(?:posted|written|published) by|(?:texte|text|texto|textes) (?:par|von|de|por)|by|par|por|von|بقلم|كتب|بواسطة|حاوره|حاورته|إعداد"
     r"|المؤلف)\s*[:\-–،,]?\s+",
     re.IGNORECASE,
 )
@@ -284,7 +284,18 @@ def _a_person(author: str | None, sitename: str | None, url: str | None) -> str 
         site |= {_KEY.sub("", labels), _KEY.sub("", labels.split(".")[0])}
     if key in site or any(key and s and key in s for s in site) or _DOMAIN.fullmatch(author):
         return None
+    if "; " in author:  # several names: the site's own and single tokens (a desk, an
+        # agency, a broadcaster: "SWR", "dpa", "Red") are not persons
+        people = [part for part in author.split("; ") if _a_person_of_many(part, site)]
+        return "; ".join(people) or None
     return author
+
+
+def _a_person_of_many(name: str, site: set[str]) -> bool:
+    key = _KEY.sub("", name.casefold())
+    if " " not in name.strip() or not key or _DOMAIN.fullmatch(name):
+        return False
+    return not (key in site or any(s and (key in s or s in key) for s in site))
 
 
 def page_url(tree: HtmlElement) -> str | None:
