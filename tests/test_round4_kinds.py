@@ -227,3 +227,30 @@ def test_a_texte_par_byline_gives_the_name() -> None:
 def test_an_agency_credit_alone_in_parentheses_is_cut() -> None:
     kept, removed = _rules_only([*DE_BODY, "(Avec AFP)"])
     assert kept == DE_BODY and removed["(Avec AFP)"] == "generic/bylines"
+
+
+def test_a_heading_that_repeats_the_title_below_the_texts_start_cuts_nothing_before_it() -> None:
+    """A recipe card (or a fact box) repeats the title as its heading below the article's
+    first paragraphs: what stands before it is the article, not the furniture above a
+    title (the article benchmark's recipe page lost its intertitles to this)."""
+    intro = (
+        "Wer im Herbst zu viele Birnen im Garten hat, kocht sie am besten ein, denn mit "
+        "etwas Honig und Zimt wird daraus ein Aufstrich für den ganzen Winter."
+    )
+    short = "Dafür braucht es nur vier Zutaten."
+    steps = (
+        "Die Birnen schälen, entkernen und würfeln, dann mit dem Saft einer Zitrone, dem "
+        "Honig und den Gewürzen in einem Topf langsam zum Kochen bringen und rühren."
+    )
+    page = _page(
+        "<div class='post-body'>"
+        f"<p>{intro}</p><h3>Was man braucht</h3><p>{short}</p><p>{steps}</p>"
+        f"<h3>Einkochen im Wasserbad</h3><p>{steps} Danach abfüllen.</p>"
+        "<div class='recipe-card'><h2>Birnenmarmelade mit Honig</h2>"
+        "<ul><li>1 kg Birnen</li><li>200 g Honig</li></ul>"
+        f"<p>{steps}</p><p>{intro}</p></div></div>",
+        title="Birnenmarmelade mit Honig",
+    )
+    article = extract_html(page)
+    assert short in article.paragraphs and "Was man braucht" in article.paragraphs
+    assert not any(r.rule == "html/before-title" for r in article.removed)

@@ -591,7 +591,33 @@ def _has_words_after(element: _Element, enough: int) -> bool:
     return False
 
 
-def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str, _Element]]:
+def _precedes(a: _Element, b: _Element) -> bool:
+    """Whether `a` starts before `b` in document order (neither inside the other)."""
+    above_a = [a, *a.iterancestors()]
+    above_b = [b, *b.iterancestors()]
+    on_b = {id(element): depth for depth, element in enumerate(above_b)}
+    for depth, element in enumerate(above_a):
+        if id(element) in on_b:  # the common ancestor: compare its children on the paths
+            if depth == 0 or on_b[id(element)] == 0:
+                return False  # one holds the other
+            child_a, child_b = above_a[depth - 1], above_b[on_b[id(element)] - 1]
+            return element.index(child_a) < element.index(child_b)
+    return False
+
+
+def _text_starts_before(heading: _Element, main: _Element | None) -> bool:
+    """Whether the main text's first paragraph of prose stands before `heading`: then the
+    heading that states the title is a repeat of it further down (a recipe card, a fact
+    box, a print version), not the title above the article."""
+    if main is None:
+        return False
+    first = next((p for p in main.iter("p") if _words(p) >= _PROSE_WORDS), None)
+    return first is not None and _precedes(first, heading)
+
+
+def drop_title_furniture(
+    tree: HtmlElement, title: str | None, main: _Element | None = None
+) -> list[tuple[str, _Element]]:
     """Cut the page furniture that stands around the title heading; returns (rule, subtree).
 
     An article's text follows its title. A page template sets, before the title heading,
@@ -605,12 +631,14 @@ def drop_title_furniture(tree: HtmlElement, title: str | None) -> list[tuple[str
       `_HEADER_MAX_WORDS` other words and no run of prose;
     - `before-title`: every block before that header in document order.
     Neither cuts a block that holds a paragraph (<p>) of `_PROSE_WORDS` words: a lead, or
-    an article set above its title, is text.
+    an article set above its title, is text; and nothing is cut when the main text
+    (`main`) shows a paragraph of prose before the heading (the heading repeats the title
+    below the article's start: a recipe card, a fact box).
     """
     if not title:
         return []
     heading = _title_heading(tree, title)
-    if heading is None:
+    if heading is None or _text_starts_before(heading, main):
         return []
     header = heading
     own = _words(heading)

@@ -294,7 +294,7 @@ def extract(
         published = date_after_title(tree, title, main) or published
     for element in prepare_tree(tree, meta.url):
         _record(removed, subtree_removal(element, "html/link-teaser", "related"))
-    for rule, element in drop_title_furniture(tree, title):
+    for rule, element in drop_title_furniture(tree, title, main):
         _record(removed, subtree_removal(element, f"html/{rule}", _FURNITURE_KIND.get(rule)))
     for element in captions:
         _record(removed, subtree_removal(element, "html/caption", "caption"))
