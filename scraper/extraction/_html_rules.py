@@ -601,7 +601,7 @@ def _precedes(a: _Element, b: _Element) -> bool:
             if depth == 0 or on_b[id(element)] == 0:
                 return False  # one holds the other
             child_a, child_b = above_a[depth - 1], above_b[on_b[id(element)] - 1]
-            return element.index(child_a) < element.index(child_b)
+            return bool(element.index(child_a) < element.index(child_b))
     return False
 
 
