@@ -254,3 +254,23 @@ def test_a_heading_that_repeats_the_title_below_the_texts_start_cuts_nothing_bef
     article = extract_html(page)
     assert short in article.paragraphs and "Was man braucht" in article.paragraphs
     assert not any(r.rule == "html/before-title" for r in article.removed)
+
+
+def test_the_first_intertitle_of_a_series_opens_the_body_and_a_kicker_does_not() -> None:
+    """Headings above the first paragraph: the title (and a kicker above it) go; the
+    article's first intertitle, of the level its later intertitles use, stays."""
+    tip = (
+        "Wer vor dem Gespräch weiß, was die Stelle in der Branche und in der Region wert "
+        "ist, kann mit belastbaren Zahlen argumentieren statt mit Gefühlen, Punkt {n}."
+    )
+    page = _page(
+        "<article><h2>Karriere</h2><h1>So holst du beim Gehalt mehr heraus</h1>"
+        "<div class='text'>"
+        + "".join(f"<h3>{n}. Tipp Nummer {n}</h3><p>{tip.format(n=n)}</p>" for n in (1, 2, 3))
+        + "</div></article>",
+        title="So holst du beim Gehalt mehr heraus",
+    )
+    article = extract_html(page)
+    assert article.paragraphs[0] == "1. Tipp Nummer 1"
+    assert "Karriere" not in article.paragraphs
+    assert "So holst du beim Gehalt mehr heraus" not in article.paragraphs

@@ -838,20 +838,49 @@ _NON_WORD: Final = re.compile(r"[\W_]+")
 _TITLE_SUFFIX: Final = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{1,60}$")
 
 
-def drop_leading_headings(body: _Element) -> list[str]:
+def drop_leading_headings(body: _Element, title: str | None = None) -> list[str]:
     """Headings before the first paragraph are the page's title, kicker and deck.
 
     The body of an article starts with prose; the headings that an extractor picks up
     above it repeat the title (which `Extracted.title` carries) or are the standfirst.
+    Except the article's first intertitle: a heading after the last one that states the
+    title (most of its words are the title's), of a level that the article's text uses
+    again further down ("1. Know your worth" opens a list of "2. ...", "3. ...").
     """
-    dropped: list[str] = []
-    for element in list(body):
+    leading: list[_Element] = []
+    for element in body:
         if element.tag == "head":
-            dropped.append(_text(element))
-            body.remove(element)
+            leading.append(element)
         elif element.tag in _TEXT_BLOCKS and _text(element):
             break
+    keep = _first_intertitles(body, leading, title)
+    dropped: list[str] = []
+    for element in leading:
+        if not any(element is kept for kept in keep):
+            dropped.append(_text(element))
+            body.remove(element)
     return dropped
+
+
+_TITLE_LIKE_SHARE: Final = 0.5  # of a heading's words, in the title: it states the title
+
+
+def _first_intertitles(
+    body: _Element, leading: list[_Element], title: str | None
+) -> list[_Element]:
+    if not leading or not title:
+        return []
+    title_words = set(_title_key(title).split())
+    last_title_like = -1
+    for index, head in enumerate(leading):
+        words = _title_key(_text(head)).split()
+        if words and sum(w in title_words for w in words) >= _TITLE_LIKE_SHARE * len(words):
+            last_title_like = index
+    after = leading[last_title_like + 1 :]
+    if not after:
+        return []
+    later = {head.get("rend") for head in body.iter("head") if not any(head is h for h in leading)}
+    return [head for head in after if head.get("rend") in later]
 
 
 def _title_key(text: str) -> str:
@@ -896,7 +925,7 @@ def drop_title_repeats(body: _Element, title: str | None) -> list[str]:
 def apply_body_rules(body: _Element, *, title: str | None = None) -> list[tuple[str, str]]:
     """Run the output-tree rules in place, then drop any link markup (its text stays).
     Returns (rule name, text) for each block the rules dropped."""
-    dropped = [("leading-heading", text) for text in drop_leading_headings(body)]
+    dropped = [("leading-heading", text) for text in drop_leading_headings(body, title)]
     dropped += [("title-repeat", text) for text in drop_title_repeats(body, title)]
     strip_tags(body, "ref")
     return [(rule, text) for rule, text in dropped if text]
