@@ -171,7 +171,8 @@ def furniture_rules() -> tuple[LineRule, ...]:
         drop_line(
             "copyright-notice",
             r"^(?:copyright\b.{0,60}\d{4}|copyright\s*(?:©|\(c\)|ⓒ)|©|\(c\)\s*\d{4}|ⓒ)",
-            r"\ball rights reserved\b|tous droits réservés|جميع الحقوق محفوظة",
+            r"\ball rights reserved\b|tous droits réservés|جميع الحقوق محفوظة|alle rechte vorbehalten"
+            r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados",
             r"^alle angaben ohne gewähr\b",
             r"^this (?:copy|article|material) is for your personal",
             kind="widget",
@@ -184,12 +185,24 @@ def furniture_rules() -> tuple[LineRule, ...]:
                 "ⓒ",
                 "rights reserved",
                 "droits réservés",
+                "rechte vorbehalten",
+                "derechos reservados",
+                "diritti riservati",
+                "direitos reservados",
                 "ohne gewähr",
                 "جميع الحقوق",
                 "this copy",
                 "this article",
                 "this material",
             ),
+        ),
+        drop_line(
+            # a notice that opens with the sign and the years runs on at any length (the
+            # reprint terms that follow it): the whole line is the notice
+            "copyright-terms",
+            r"(?:copyright\s*)?(?:©|\(c\)|ⓒ)\s*(?:\d{4}\s*[-/–]\s*)?\d{4}\b.*",
+            kind="widget",
+            max_len=1200,
         ),
         drop_line(
             "credit-symbol",

@@ -48,13 +48,16 @@ _EN_MONTHS = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _EN_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# the German months that English and French do not write alike
+_DE_MONTHS = r"januar|jänner|februar|märz|juni|juli|oktober|dezember"
+_DE_DAYS = r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 _EN_DAYS_SHORT = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _DATE_LABEL = (
     r"(last )?updated( on)?|published( on)?|posted( on)?|mis à jour( le)?|publié le|modifié le|"
     r"آخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|تم النشر في|بتاريخ|"
     r"(derni[eè]re |premi[eè]re )?(publication|modification)( le)?|stand|erstellt( am)?|aktualisiert( am)?"
 )
-_DATE_WORD = rf"{_AR_MONTHS}|{_AR_DAYS}|{_FR_MONTHS}|{_FR_DAYS}|{_EN_MONTHS}|{_EN_DAYS}|am|pm|gmt|utc|h|ص|م|الساعة|في|le|à|on|at|uhr"
+_DATE_WORD = rf"{_AR_MONTHS}|{_AR_DAYS}|{_FR_MONTHS}|{_FR_DAYS}|{_EN_MONTHS}|{_EN_DAYS}|{_DE_MONTHS}|{_DE_DAYS}|am|pm|gmt|utc|h|ص|م|الساعة|في|le|à|on|at|uhr"
 
 
 _AGENCIES = r"afp|reuters|ap|dpa|efe|ansa|apa|sda|kna|epd|belga|ats|map|aps|رويترز|أ ف ب|وكالات"
@@ -137,6 +140,8 @@ def _shape_rules() -> tuple[LineRule, ...]:
             r"\(?(و\.? ?م\.? ?ع|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
             # a newsroom crediting the agencies it wrote from: "(NEWSROOM avec AFP)"
             rf"\(([^()]{{2,30}}\s)?(avec|with|mit|con|مع)\s({_AGENCIES})(\s*(,|/|&|et|and|und|y|و)\s*({_AGENCIES}))*\)",
+            # German "von" takes two or three words of a name, no digit ("von Anna Berg")
+            r"von\s+[^\W\d_][\w'’.-]*(\s+[^\W\d_][\w'’.-]*){1,2}(\s*,\s*[^\W\d_][\w.-]{1,20})?",
             r"(par|by\s*:?)\s+[\w'’.-]+(\s+[\w'’.-]+){0,3}(\s+(et|and)\s+[\w'’.-]+(\s+[\w'’.-]+){0,2})?(\s*[,|/-]\s*[\w'’.-]+){0,2}",
             kind="byline",
             max_len=80,

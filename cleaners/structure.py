@@ -143,7 +143,7 @@ def paragraph_key(folded: str) -> str:
 
 # an explicit author marker, then the name: "بقلم: X", "كتب X", "By X", "Par X", "Written by X"
 _BYLINE_AUTHOR = regex.compile(
-    r"^(?:(?:written |reported |posted )?by|par|بقلم|كتب|كتبت|تحرير|إعداد|اعداد|نشر بواسطة|بواسطة)"
+    r"^(?:(?:written |reported |posted )?by|par|بقلم|كتب|كتبت|تحرير|إعداد|اعداد|نشر بواسطة|بواسطة|von)"
     r"\s*:?\s+"
     r"(?!the\b)(?P<name>[\p{L}][\p{L}\p{M}'’.\- ]{1,60}?)\s*(?:[,|/–—-].*)?$",
     regex.IGNORECASE,

@@ -274,3 +274,42 @@ def test_the_first_intertitle_of_a_series_opens_the_body_and_a_kicker_does_not()
     assert article.paragraphs[0] == "1. Tipp Nummer 1"
     assert "Karriere" not in article.paragraphs
     assert "So holst du beim Gehalt mehr heraus" not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("von Katrin Albers", "generic/bylines"),
+        ("Von Miriam Kessler, SWR", "generic/bylines"),
+        ("Samstag 02.02.2013", "generic/date-only"),
+        ("Mittwoch, 14. Juni 2023, 09:15 Uhr", "generic/date-only"),
+    ],
+)
+def test_german_bylines_and_date_lines_before_the_text_are_cut(line: str, rule: str) -> None:
+    kept, removed = _rules_only(["Neue Buslinie für die Vororte", line, *DE_BODY])
+    assert kept == DE_BODY
+    assert removed[line] == rule
+
+
+def test_a_von_byline_names_the_author_and_von_in_a_sentence_is_text() -> None:
+    article = clean_lines(
+        [normalize_line(x) for x in ["von Katrin Albers", *DE_BODY]], scorer=False
+    )
+    assert article.author == "Katrin Albers"
+    line = "Von 2013 bis 2020 fuhr die Linie nur stündlich."
+    kept, _ = _rules_only([*DE_BODY, line])
+    assert kept == [*DE_BODY, line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright © 2010/2013 Beispiel.de - Alle Rechte vorbehalten; "
+        + " ".join(["die Übernahme von Grafiken und Texten ist nur mit Erlaubnis gestattet."] * 6),
+        "© 2024 Ediciones Ejemplo. Todos los derechos reservados.",
+    ],
+)
+def test_a_copyright_notice_in_other_languages_or_of_any_length_is_cut(line: str) -> None:
+    kept, removed = _rules_only([*DE_BODY, line])
+    assert kept == DE_BODY
+    assert removed[line].startswith("generic/copyright")
