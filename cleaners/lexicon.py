@@ -59,7 +59,12 @@ _AR_FULL: Final[Lexicon] = {
         r"(جار|جاري) (التحميل|التحمیل)\.*",
         r"(تحميل|عرض) (المزيد|مزيد)\.*",
     ),
-    "ad": (r"(إعلان|إعلانات)( ممول)?",),
+    "ad": (
+        r"(إعلان|إعلانات)( ممول)?",
+        # the ad-blocker notice's salutation and thanks, each on its own line
+        r"(عزيزي|عزيزتي) (المستخدم|القارئ|الزائر|المتصفح)\s*[,،:]?",
+        r"شكرا (لتفهمك|لتفهمكم|على تفهمك|على تفهمكم)\s*[.!]?",
+    ),
     "newsletter": (r"(اشترك|اشتركوا)( الآن)?( مجانا)?", r"النشرة البريدية\s*:?"),
 }
 
@@ -84,6 +89,14 @@ _AR_EDGE: Final[Lexicon] = {
 }
 
 _AR_INLINE: Final[InlineLexicon] = {
+    "ad": (
+        (
+            r"(إلغاء تفعيل|تعطيل|إيقاف|إغلاق|اكتشاف) (مانع|حاجب|برنامج حجب) الإعلانات",
+            # the appeal that comes with it: the site lives on its advertising
+            r"(العائد|الدخل|الإيرادات) من الإعلانات .{0,40}(مصدر|المصدر)",
+        ),
+        ("مانع", "حاجب", "حجب", "من الإعلانات"),
+    ),
     "comment-policy": (
         (
             r"(التعليقات|الآراء|المواد) (المنشورة )?(تعبر|لا تعبر|لا تمثل) .{0,20}(عن )?(رأي|آراء) (كتابها|كاتبيها|أصحابها)",
@@ -260,8 +273,11 @@ _EN_INLINE: Final[InlineLexicon] = {
     "cookie": (
         (
             r"\bcookies?\b.{0,240}\b(accept|consent|brows|experience|privacy|settings|preferences)|\b(we|this (web)?site) (use|uses) cookies\b",
+            # a consent placeholder where an embedded post or video would show
+            r"\b(this|the) (embedded )?content (is )?(hosted|provided) by (a )?third[- ]party",
+            r"\b(show|load|allow|display) (external|third[- ]party) content\b",
         ),
-        ("cookie",),
+        ("cookie", "content"),
     ),
     "newsletter": (
         (
@@ -271,6 +287,13 @@ _EN_INLINE: Final[InlineLexicon] = {
         ("newsletter",),
     ),
     "share": ((r"\bshare (it|this( story| article| post)?) with\b",), ("share",)),
+    "ad": (
+        (
+            r"\b(disable|turn off|pause|deactivate)\b.{0,60}\bad[ -]?block(er)?s?\b",
+            r"\bad[ -]?block(er)?s?\b.{0,120}\b(whitelist|allow ?list|disable|turn (it )?off)\b",
+        ),
+        ("adblock", "ad block", "ad-block"),
+    ),
 }
 
 # German: the kinds seen on the dev pages of German-language sites
@@ -280,6 +303,8 @@ _DE_FULL: Final[Lexicon] = {
         r"mehr zum thema( [^:]{1,60})?\s*:?",
     ),
     "comments": (r"kommentare?\s*\(\s*\d*\s*\)",),
+    # a box's sign-off ("Ihr Hardwareluxx-Team")
+    "widget": (r"(ihr|euer|dein) [\w.-]{2,30}[- ]team",),
     # a press release's contact block opens with its label (Austria: "Rückfragehinweis");
     # the names, addresses and numbers under it after the body go with it
     "contact": (r"(pressekontakt|medienkontakt|rückfragehinweis)\s*:?",),
@@ -293,6 +318,29 @@ _DE_INLINE: Final[InlineLexicon] = {
             r"^unterstützen sie .{0,200}\bjetzt (mitglied werden|spenden|unterstützen)\b",
         ),
         ("weiterlesen", "lesen sie weiter", "registrieren sie sich", "unterstützen sie"),
+    ),
+    "widget": (
+        (
+            r"\b(deaktivieren|pausieren|ausschalten)\b.{0,60}\b(adblocker|werbeblocker)",
+            r"\b(adblocker|werbeblocker)\b.{0,120}\b(deaktivieren|ausschalten|pausieren|whitelist)",
+        ),
+        ("adblock", "werbeblock"),
+    ),
+    # a consent placeholder where an embedded video or post would show
+    "cookie": (
+        (
+            (
+                r"\ban dieser stelle (möchten wir ihnen|finden sie|wird) .{0,60}"
+                r"(externe[nr]? inhalt|youtube|video|tweet|instagram|podcast)"
+            ),
+            r"^datenschutzhinweis für (youtube|twitter|x|instagram|vimeo|spotify|facebook)\b",
+            (
+                r"^(youtube|twitter|instagram|vimeo|spotify)[- ]?(videos?|inhalte|beiträge)? ab jetzt "
+                r"(direkt |immer )?anzeigen"
+            ),
+            r"\bexterne[nr]? inhalte? (laden|anzeigen|akzeptieren|zulassen)\b",
+        ),
+        ("an dieser stelle", "datenschutzhinweis", "ab jetzt", "externe"),
     ),
 }
 

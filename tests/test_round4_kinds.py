@@ -313,3 +313,65 @@ def test_a_copyright_notice_in_other_languages_or_of_any_length_is_cut(line: str
     kept, removed = _rules_only([*DE_BODY, line])
     assert kept == DE_BODY
     assert removed[line].startswith("generic/copyright")
+
+
+def test_a_block_beside_a_picture_that_says_its_alt_text_is_a_caption() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    alt = "Ein Bus an der Endhaltestelle im Regen."
+    page = _page(
+        "<article><h1>Neue Buslinie</h1><div class='text'>"
+        f"<div class='foto'><img src='/a.jpg' alt='{alt}'><p>{alt}</p></div>{paragraphs}"
+        "</div></article>"
+    )
+    article = extract_html(page)
+    assert article.paragraphs == DE_BODY
+    assert any(r.rule == "html/caption" and r.text == alt for r in article.removed)
+
+
+def test_a_block_named_as_the_standfirst_that_opens_the_main_block_is_cut() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    summary = (
+        "<ul><li>Die Linie fährt alle zehn Minuten</li><li>Der Versuch dauert ein Jahr</li></ul>"
+    )
+    page = _page(
+        "<div class='noticia'><h1>Neue Buslinie</h1><div id='desarrollo'>"
+        f"<div class='subtitulo'>{summary}</div>{paragraphs}</div></div>"
+    )
+    article = extract_html(page)
+    assert article.paragraphs == DE_BODY
+    assert any(r.rule == "html/standfirst" for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "عزيزي المستخدم",
+            "لمساعدتنا على الاستمرار نرجو إلغاء تفعيل مانع الإعلانات في متصفحك.",
+            "شكرا لتفهمك",
+        ],
+        ["We noticed you are using an ad blocker. Please disable it to support our journalism."],
+        ["Bitte deaktivieren Sie Ihren Adblocker, um unsere Arbeit zu unterstützen."],
+        [
+            "Datenschutzhinweis für Youtube",
+            "An dieser Stelle möchten wir Ihnen ein Youtube-Video zeigen, das Cookies setzt.",
+            "Youtube Videos ab jetzt direkt anzeigen",
+            "Ihr Stadtanzeiger-Team",
+        ],
+        ["This content is provided by a third party. Show external content?"],
+    ],
+)
+def test_ad_blocker_notices_and_consent_placeholders_are_cut(lines: list[str]) -> None:
+    body = AR_BODY if lines[0].startswith("عزيزي") else DE_BODY
+    kept, removed = _rules_only([*body[:2], *lines, *body[2:]])
+    assert kept == body
+    assert all(line in removed for line in lines)
+
+
+def test_an_article_about_ad_blockers_keeps_its_sentences() -> None:
+    line = (
+        "Der Bundesgerichtshof hat entschieden, dass Adblocker grundsätzlich zulässig sind, "
+        "weil Nutzer selbst entscheiden dürfen, welche Inhalte ihr Browser anzeigt."
+    )
+    kept, _ = _rules_only([*DE_BODY, line])
+    assert kept == [*DE_BODY, line]

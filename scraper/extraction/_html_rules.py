@@ -719,7 +719,24 @@ def cut_captions(tree: HtmlElement, main: _Element | None) -> list[_Element]:
             continue
         _detach(element)
         cut.append(element)
+    for element in _IMAGE_NEIGHBOURS(region if region is not None else tree):
+        # an unnamed caption: the block next to a picture that says what its alt text says
+        if not isinstance(element.tag, str) or _top(element) is not root:
+            continue
+        image = element.getprevious()
+        if image is None or image.tag != "img":
+            continue
+        said = {_title_key(image.get(name) or "") for name in ("alt", "title")} - {""}
+        if said and _title_key(_text(element)) in said:
+            _detach(element)
+            cut.append(element)
     return cut
+
+
+_IMAGE_NEIGHBOURS: Final = XPath(
+    ".//img[@alt or @title]/following-sibling::*[1]"
+    "[self::p or self::span or self::div or self::small or self::em]"
+)
 
 
 def _between(heading: _Element, main: _Element) -> Iterator[_Element]:
@@ -789,6 +806,7 @@ def date_after_title(tree: HtmlElement, title: str | None, main: _Element | None
 _STANDFIRST_NAMES: Final = re.compile(
     r"(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|introduction|standfirst|perex|chapo"
     r"|chapeau|summary|subline|subtitle|deck|dek|sapo|entradilla|sumario|catenaccio|bajada|copete"
+    r"|subtitulo|subtítulo|sottotitolo|sommario|untertitel|vorspann"
     r"|nwstxtlead|article-summary|item-summary)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -816,7 +834,9 @@ def cut_standfirst(tree: HtmlElement, title: str | None, main: _Element | None) 
     outside it. It is the page's summary, not its running text: nadif's body is the
     running text, and the standfirst becomes the article's `description` when the page
     states none. A lead paragraph inside the main text's block stays (it is the body's
-    first paragraph). `main`: the main text's block (`main_text_block`, None: no cut).
+    first paragraph); a block (not a paragraph) named as the standfirst that opens the
+    main text's block, before its first paragraph of prose, is the standfirst too.
+    `main`: the main text's block (`main_text_block`, None: no cut).
     Returns the block cut, or None."""
     if not title or main is None or _top(main) is not _top(tree):
         return None  # no main text block, or it went with a subtree cut since
@@ -828,7 +848,18 @@ def cut_standfirst(tree: HtmlElement, title: str | None, main: _Element | None) 
             continue
         _detach(element)
         return element
+    # a block (not a paragraph) named as the standfirst that opens the main text's block,
+    # before its first paragraph of prose ("<div class='subtitulo'><ul>...")
+    for element in main.iterdescendants():
+        if element.tag == "p" and _words(element) >= _PROSE_WORDS:
+            break
+        if element.tag in _STANDFIRST_BLOCKS and _is_standfirst_block(element):
+            _detach(element)
+            return element
     return None
+
+
+_STANDFIRST_BLOCKS: Final = frozenset({"div", "section", "header"})
 
 
 # --- 3. rules on the extractor's output tree (p, head, list, quote, table...)
