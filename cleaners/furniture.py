@@ -163,6 +163,7 @@ def furniture_rules() -> tuple[LineRule, ...]:
             r"\((?:photo|image|credit|picture)s?\s*:.{1,100}\)",
             r"(?:crédit|credit)s?(?: photo)?\s*:.{1,100}",
             r"(?:quellen? )?(?:text und )?(?:foto|fotos|bild|bilder)(?:quelle)?\s*:.{1,100}",
+            r"(?:bild|foto)?rechte\s*:.{1,80}",
             r"(?:imagen|imágenes|fotografía|foto)\s*\|\s*.{1,100}",
             kind="widget",
             max_len=120,
@@ -277,6 +278,8 @@ def furniture_rules() -> tuple[LineRule, ...]:
         drop_line(
             "advertisement-label",
             r"continue reading (?:below|the main story)\W*",
+            # the label of an ad slot, alone on its line, in the languages the lexicons lack
+            r"(?:publicidad|pubblicità|publicidade|anzeige|werbung|reklame|advertentie)\W*",
             kind="ad",
             max_len=60,
         ),

@@ -138,6 +138,9 @@ def _shape_rules() -> tuple[LineRule, ...]:
             r"كتب(\s+[\w.'’-]+){1,5}",
             r"[^.!؟:]{2,30}\s*:\s*(متابعة|متابعات|خاص|تقرير)",
             r"\(?(و\.? ?م\.? ?ع|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
+            # a broadcaster's or a desk's credit: "MDR (Name Surname)", "jov/ers (dpa, efe)"
+            r"[a-z]{2,5} \([^\W\d_]+( [^\W\d_]+){1,2}\)",
+            rf"[a-z]{{2,4}}(/[a-z]{{2,4}})+\s*\(({_AGENCIES})(\s*,\s*({_AGENCIES}))*\)",
             # a newsroom crediting the agencies it wrote from: "(NEWSROOM avec AFP)"
             rf"\(([^()]{{2,30}}\s)?(avec|with|mit|con|مع)\s({_AGENCIES})(\s*(,|/|&|et|and|und|y|و)\s*({_AGENCIES}))*\)",
             # German "von" takes two or three words of a name, no digit ("von Anna Berg")

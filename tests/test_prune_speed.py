@@ -33,6 +33,15 @@ PLAIN_COMMENTS = (
     " or contains(translate(@class, 'KMTAR', 'kmtar'), 'kommentar')]"
 )
 
+PLAIN_HIDDEN = (
+    "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    "[@hidden or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')"
+    " or contains(@class, 'sr-only') or contains(@class, 'visually-hidden')"
+    " or contains(@class, 'visuallyhidden') or contains(@class, 'screen-reader')]"
+)
+HIDDEN_NAMES = ("hidden", "a hidden b", "\thidden\n", "hidden-xs", "unhidden", "sr-only",
+                "visually-hidden", "screen-reader-text", "HIDDEN", "")  # fmt: skip
+
 PROSE = "<p>" + "A paragraph long enough to count as running text in any article body. " * 2
 NAMES = (
     "comentarios",
@@ -69,12 +78,16 @@ def grid_page() -> str:
         blocks.append(f"<{tag} id='x{name}' class='wrap {name.upper()}'>{content}</{tag}>")
         blocks.append(f"<div class='outer'><{tag} id='{name}'><div class='{name}'>x</div></{tag}>")
         blocks[-1] += "</div>"
+    for tag, name in itertools.product(("h1", "h2", "h3", "h6", "p", "div"), HIDDEN_NAMES):
+        blocks.append(f"<{tag} class='{name}'>Heading</{tag}>")
+        blocks.append(f"<{tag} hidden class='{name}'>Heading</{tag}>")
     return "<html><body>" + "".join(blocks) + "</body></html>"
 
 
 def test_fast_prune_expressions_select_what_the_plain_ones_select() -> None:
     tree = lxml.html.fromstring(grid_page())
-    for fast, plain in zip(GENERIC_PRUNE_XPATH, (PLAIN_NEWSLETTER, PLAIN_COMMENTS), strict=True):
+    plains = (PLAIN_NEWSLETTER, PLAIN_COMMENTS, PLAIN_HIDDEN)
+    for fast, plain in zip(GENERIC_PRUNE_XPATH, plains, strict=True):
         chosen, expected = XPath(fast)(tree), XPath(plain)(tree)
         assert expected, "the grid holds blocks that the rule selects"
         assert chosen == expected, "same elements, in document order"

@@ -375,3 +375,51 @@ def test_an_article_about_ad_blockers_keeps_its_sentences() -> None:
     )
     kept, _ = _rules_only([*DE_BODY, line])
     assert kept == [*DE_BODY, line]
+
+
+def test_headings_no_reader_sees_are_cut_and_a_responsive_one_stays() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    page = _page(
+        "<article><h1>Neue Buslinie</h1><h2 class='conHeadline hidden'>Hauptinhalt</h2>"
+        f"{paragraphs[: len(paragraphs) // 2]}<h3 class='sr-only'>Neuer Abschnitt</h3>"
+        "<h3 class='hidden-xs'>Was sich ändert</h3>"
+        f"{paragraphs[len(paragraphs) // 2 :]}</article>"
+    )
+    article = extract_html(page)
+    assert "Neuer Abschnitt" not in article.paragraphs
+    assert "Was sich ändert" in article.paragraphs
+    assert {r.text for r in article.removed if r.rule == "html/hidden"} >= {"Neuer Abschnitt"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("MDR (Katrin Seelig)", "generic/bylines"),
+        ("jov/ers (dpa, efe)", "generic/bylines"),
+        ("Rechte: Mitteldeutscher Rundfunk", "generic/image-credit"),
+        ("Publicidad", "generic/advertisement-label"),
+        ("Anzeige", "generic/advertisement-label"),
+    ],
+)
+def test_credits_and_ad_labels_after_the_text_are_cut(line: str, rule: str) -> None:
+    kept, removed = _rules_only([*DE_BODY, line])
+    assert kept == DE_BODY
+    assert removed[line] == rule
+
+
+def test_a_named_standfirst_under_the_one_h1_is_cut_when_the_metadata_words_the_title_otherwise() -> (
+    None
+):
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    lead = (
+        "Grundschüler sollen ab dem neuen Schuljahr kostenlos zu Mittag essen, der Stadtrat "
+        "stimmte am Mittwochabend mit knapper Mehrheit dafür."
+    )
+    page = _page(
+        "<div class='section'><div class='header'><h1>Schulessen wird kostenlos</h1></div>"
+        f"<p class='einleitung'>{lead}</p>{paragraphs}</div>",
+        title="Stadtrat beschließt Gratis-Mittagessen | Stadtanzeiger",
+    )
+    article = extract_html(page)
+    assert article.paragraphs == DE_BODY
+    assert article.description == lead

@@ -107,11 +107,20 @@ GENERIC_PRUNE_XPATH: Final[tuple[str, ...]] = (
         "[not(descendant-or-self::*[count(p[string-length(normalize-space()) >= 80]) >= 3])"
         " or .//form or .//textarea]"
     ),
+    # headings that no reader sees: hidden, or kept for screen readers only ("Main
+    # content", "New section"); the token "hidden" alone ("hidden-xs" shows on wide screens)
+    (
+        "(//h1 | //h2 | //h3 | //h4 | //h5 | //h6)[@hidden"
+        " or (contains(@class, 'hidden') and contains(concat(' ', normalize-space(@class), ' '),"
+        " ' hidden '))"
+        " or contains(@class, 'sr-only') or contains(@class, 'visually-hidden')"
+        " or contains(@class, 'visuallyhidden') or contains(@class, 'screen-reader')]"
+    ),
 )
 
 
 # the rule id of each expression above, as removals name it
-GENERIC_PRUNE_RULES: Final[tuple[str, ...]] = ("html/newsletter", "html/comments")
+GENERIC_PRUNE_RULES: Final[tuple[str, ...]] = ("html/newsletter", "html/comments", "html/hidden")
 
 
 def _top(element: _Element) -> _Element:
@@ -743,7 +752,8 @@ def _between(heading: _Element, main: _Element) -> Iterator[_Element]:
     """The elements after `heading` in document order (not inside it) up to `main`, the
     main text's block, excluded, and without main's ancestors: what a template sets
     between the title and the text; when the heading stands inside `main`, what follows
-    it there up to the first paragraph of prose. Only these are visited (no walk from
+    it there up to the first paragraph of prose (that one included: a standfirst may be
+    it). Only these are visited (no walk from
     the top)."""
     around = set(main.iterancestors())
     inside = any(above is main for above in heading.iterancestors())
@@ -753,10 +763,10 @@ def _between(heading: _Element, main: _Element) -> Iterator[_Element]:
             for element in sibling.iter():
                 if element is main:
                     return
-                if inside and element.tag == "p" and _words(element) >= _PROSE_WORDS:
-                    return  # the heading is in the main block: its text starts here
                 if element not in around and isinstance(element.tag, str):
                     yield element
+                if inside and element.tag == "p" and _words(element) >= _PROSE_WORDS:
+                    return  # the heading is in the main block: its text starts here
         node = node.getparent()
 
 
@@ -806,7 +816,7 @@ def date_after_title(tree: HtmlElement, title: str | None, main: _Element | None
 _STANDFIRST_NAMES: Final = re.compile(
     r"(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|introduction|standfirst|perex|chapo"
     r"|chapeau|summary|subline|subtitle|deck|dek|sapo|entradilla|sumario|catenaccio|bajada|copete"
-    r"|subtitulo|subtítulo|sottotitolo|sommario|untertitel|vorspann"
+    r"|subtitulo|subtítulo|sottotitolo|sommario|untertitel|vorspann|einleitung|anriss"
     r"|nwstxtlead|article-summary|item-summary)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -840,7 +850,13 @@ def cut_standfirst(tree: HtmlElement, title: str | None, main: _Element | None) 
     Returns the block cut, or None."""
     if not title or main is None or _top(main) is not _top(tree):
         return None  # no main text block, or it went with a subtree cut since
+    # the heading that states the title; else the page's one h1 (a page may show a
+    # headline that its metadata words otherwise): a block named as the standfirst
+    # after it is one
     heading = _title_heading(tree, title)
+    if heading is None:
+        first_levels = _FIRST_LEVEL(tree)
+        heading = first_levels[0] if len(first_levels) == 1 else None
     if heading is None:
         return None
     for element in _between(heading, main):
@@ -860,6 +876,7 @@ def cut_standfirst(tree: HtmlElement, title: str | None, main: _Element | None) 
 
 
 _STANDFIRST_BLOCKS: Final = frozenset({"div", "section", "header"})
+_FIRST_LEVEL: Final = XPath("//body//h1")
 
 
 # --- 3. rules on the extractor's output tree (p, head, list, quote, table...)
