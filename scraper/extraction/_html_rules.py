@@ -564,9 +564,8 @@ def _find_title_heading(tree: HtmlElement, title: str) -> _Element | None:
     candidates = [(h, _title_key(_text(h))) for h in _TITLE_HEADINGS(tree, longest=len(title) + 40)]
     headings = [h for h, key in candidates if key in keys]
     if not headings:
-        headings = [
-            h for h, key in candidates if _states_part(key, _title_key(title), _title_key(bare))
-        ]
+        title_key, bare_key = _title_key(title), _title_key(bare)
+        headings = [h for h, key in candidates if _states_part(key, title_key, bare_key)]
     return next((h for h in headings if h.tag == "h1"), headings[0] if headings else None)
 
 
