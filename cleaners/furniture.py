@@ -198,6 +198,14 @@ def furniture_rules() -> tuple[LineRule, ...]:
             ),
         ),
         drop_line(
+            # a contact address line: a label and an e-mail address, nothing else to say
+            "contact-address",
+            r".{0,60}(?:e-?mail|courriel|ایمیل|پست الکترونیک|البريد الإلكتروني)"
+            r"\s*:?\s*\S+@\S+",
+            kind="footer",
+            max_len=120,
+        ),
+        drop_line(
             # a notice that opens with the sign and the years runs on at any length (the
             # reprint terms that follow it): the whole line is the notice
             "copyright-terms",

@@ -302,7 +302,10 @@ _DE_FULL: Final[Lexicon] = {
         r"(lesen sie|lies) (auch|mehr)\s*[:|»-]?.{0,160}",
         r"mehr zum thema( [^:]{1,60})?\s*:?",
     ),
-    "comments": (r"kommentare?\s*\(\s*\d*\s*\)",),
+    "comments": (
+        r"kommentare?\s*\(\s*\d*\s*\)",
+        r"(\d+ )?(lesermeinungen?|leserkommentare?)\s*:?",
+    ),
     # a box's sign-off ("Ihr Hardwareluxx-Team")
     "widget": (r"(ihr|euer|dein) [\w.-]{2,30}[- ]team",),
     # a press release's contact block opens with its label (Austria: "Rückfragehinweis");
@@ -348,9 +351,18 @@ _DE_INLINE: Final[InlineLexicon] = {
 _FA_FULL: Final[Lexicon] = {
     # the news agencies' end-of-story marker, with the editor's letter ("انتهای پیام/ش")
     "chrome": (r"انتهای پیام(\s*/\s*\S{1,4})?",),
+    "related": (r"(بیشتر بخوانید|بخوانید|مطالب مرتبط|اخبار مرتبط)\s*[:|»-]?.{0,160}",),
+    # the agency's reporter and publisher line
+    "byline": (
+        r"(خبرنگار|گزارشگر|نویسنده)\s*:\s*[^:]{2,40}(\s*(انتشار[\s\u200c]?دهنده|ویراستار)\s*:\s*[^:]{2,40})?",
+    ),
 }
 
 _FA_INLINE: Final[InlineLexicon] = {
+    "follow": (
+        (r"(کانال|صفحه) (تلگرام|اینستاگرام|ایتا|بله|روبیکا).{0,60}دنبال کنید",),
+        ("دنبال کنید",),
+    ),
     "comment-policy": (
         (
             (

@@ -423,3 +423,42 @@ def test_a_named_standfirst_under_the_one_h1_is_cut_when_the_metadata_words_the_
     article = extract_html(page)
     assert article.paragraphs == DE_BODY
     assert article.description == lead
+
+
+FA_BODY = [
+    "مدیرکل کتابخانه‌های عمومی استان گفت: عملیات ساخت دوازده کتابخانه عمومی در روستاهای "
+    f"استان با مشارکت خیرین و دهیاری‌ها آغاز شده و تا پایان سال ادامه دارد، بخش {n}."
+    for n in range(4)
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("بیشتر بخوانید: افتتاح چهار کتابخانه عمومی تا پایان سال", "related"),
+        ("خبرنگار: زهرا میرزایی انتشار دهنده: محمد کاظمی", "byline"),
+        ("اخبار ایرنا را در کانال تلگرام ایرنا دنبال کنید", "follow"),
+        ("خبرگزاری جمهوری اسلامی پست الکترونیک : news@example.ir", "footer"),
+    ],
+)
+def test_persian_agency_furniture_after_the_text_is_cut(line: str, kind: str) -> None:
+    article = clean_lines([normalize_line(x) for x in [*FA_BODY, line]], scorer=False)
+    assert article.paragraphs == [normalize_line(x) for x in FA_BODY]
+    assert [r.kind for r in article.removed] == [kind]
+
+
+def test_a_german_comment_section_header_and_count_are_cut() -> None:
+    kept, removed = _rules_only([*DE_BODY, "Lesermeinungen", "21 Lesermeinungen"])
+    assert kept == DE_BODY
+    assert {removed["Lesermeinungen"], removed["21 Lesermeinungen"]} == {"generic/de-comments"}
+
+
+def test_a_camel_case_standfirst_name_is_read_word_by_word() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in DE_BODY)
+    lead = "Ab Montag fährt eine Expresslinie im Zehnminutentakt zwischen den Vororten."
+    page = _page(
+        f"<article><h1>Neue Buslinie</h1><div class='NewsLead'>{lead}</div>"
+        f"<div class='BodyText'>{paragraphs}</div></article>"
+    )
+    article = extract_html(page)
+    assert article.paragraphs == DE_BODY and article.description == lead

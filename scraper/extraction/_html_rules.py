@@ -828,7 +828,7 @@ def _is_standfirst_block(element: _Element) -> bool:
     if element.tag not in _STANDFIRST_TAGS:
         return False
     names = " ".join(filter(None, (element.get("class"), element.get("id"))))
-    if not names or not _STANDFIRST_NAMES.search(names.replace("__", "-")):
+    if not names or not _STANDFIRST_NAMES.search(_CAMEL.sub("-", names.replace("__", "-"))):
         return False
     words = len(_text(element).split())
     if not _STANDFIRST_MIN_WORDS <= words <= _STANDFIRST_MAX_WORDS:
