@@ -137,7 +137,7 @@ def _shape_rules() -> tuple[LineRule, ...]:
             r"بقلم\s+[^.!؟:]{2,40}",
             r"كتب(\s+[\w.'’-]+){1,5}",
             r"[^.!؟:]{2,30}\s*:\s*(متابعة|متابعات|خاص|تقرير)",
-            r"\(?(و\.? ?م\.? ?ع|أ ف ب|رويترز|afp|reuters|ap|map|aps|efe|dpa)\)?",
+            rf"\(?(و\.? ?م\.? ?ع|{_AGENCIES})\)?",
             # a broadcaster's or a desk's credit: "MDR (Name Surname)", "jov/ers (dpa, efe)"
             r"[a-z]{2,5} \([^\W\d_]+( [^\W\d_]+){1,2}\)",
             rf"[a-z]{{2,4}}(/[a-z]{{2,4}})+\s*\(({_AGENCIES})(\s*,\s*({_AGENCIES}))*\)",

@@ -295,7 +295,8 @@ def _a_person_of_many(name: str, site: set[str]) -> bool:
     key = _KEY.sub("", name.casefold())
     if " " not in name.strip() or not key or _DOMAIN.fullmatch(name):
         return False
-    return not (key in site or any(s and (key in s or s in key) for s in site))
+    # the site's name, or the site's name with a word added ("Heise Online")
+    return not any(s and (key in s or (len(s) >= 4 and key.startswith(s))) for s in site)
 
 
 def page_url(tree: HtmlElement) -> str | None:
